@@ -1,0 +1,131 @@
+/*
+ * The Microsoft Azure Attestation policy language, versions 1.0, 1.1 and 1.2.
+ *
+ * Microsoft publishes no grammar; this one is reconstructed from the docs, the corpus of public
+ * policies and the service's own error text, which shows an ANTLR parser whose start rule is
+ * `policy` and whose first sub-rule is `versionInfo` (spec §1.2). Rule names therefore read as a
+ * chain in error messages: `policy > authorizationRules > rule > condition > propertyCondition`.
+ *
+ * One grammar serves every version: what a version allows (configurationrules, functions, `!`) is
+ * checked after parsing, so a 1.0 policy that uses a 1.2 feature gets a precise diagnostic rather
+ * than a bare syntax error. Claim properties (`type`, `value`, ...), argument names and function
+ * names are plain identifiers for the same reason: the checker names the unknown ones.
+ */
+grammar MaaPolicy;
+
+policy
+    : versionInfo (configurationRules | authorizationRules | issuanceRules)* EOF
+    ;
+
+versionInfo
+    : VERSION '=' VERSION_NUMBER ';'
+    ;
+
+configurationRules
+    : CONFIGURATIONRULES '{' rule* '}' ';'
+    ;
+
+authorizationRules
+    : AUTHORIZATIONRULES '{' rule* '}' ';'
+    ;
+
+issuanceRules
+    : ISSUANCERULES '{' rule* '}' ';'
+    ;
+
+rule
+    : conditions? '=>' action ';'
+    ;
+
+conditions
+    : condition ('&&' condition)*
+    ;
+
+condition
+    : '!'? (IDENTIFIER ':')? '[' propertyCondition (',' propertyCondition)* ']'
+    ;
+
+propertyCondition
+    : IDENTIFIER comparisonOperator expression
+    ;
+
+comparisonOperator
+    : '=='
+    | '!='
+    | '<'
+    | '<='
+    | '>'
+    | '>='
+    ;
+
+action
+    : (PERMIT | DENY) '(' ')'
+    | (ADD | ISSUE | ISSUEPROPERTY) '(' claimArgument (',' claimArgument)* ')'
+    ;
+
+claimArgument
+    : IDENTIFIER '=' expression
+    ;
+
+expression
+    : literal
+    | IDENTIFIER '.' IDENTIFIER
+    | IDENTIFIER '(' (expression (',' expression)*)? ')'
+    | IDENTIFIER
+    ;
+
+literal
+    : STRING
+    | INTEGER
+    | TRUE
+    | FALSE
+    ;
+
+VERSION            : 'version';
+CONFIGURATIONRULES : 'configurationrules';
+AUTHORIZATIONRULES : 'authorizationrules';
+ISSUANCERULES      : 'issuancerules';
+PERMIT             : 'permit';
+DENY               : 'deny';
+ADD                : 'add';
+ISSUE              : 'issue';
+ISSUEPROPERTY      : 'issueproperty';
+TRUE               : 'true';
+FALSE              : 'false';
+
+IMPLIES   : '=>';
+AND       : '&&';
+EQUAL     : '==';
+NOT_EQUAL : '!=';
+LESS_EQ   : '<=';
+GREATER_EQ: '>=';
+LESS      : '<';
+GREATER   : '>';
+ASSIGN    : '=';
+NOT       : '!';
+COLON     : ':';
+COMMA     : ',';
+SEMICOLON : ';';
+DOT       : '.';
+LPAREN    : '(';
+RPAREN    : ')';
+LBRACKET  : '[';
+RBRACKET  : ']';
+LBRACE    : '{';
+RBRACE    : '}';
+
+VERSION_NUMBER : DIGIT+ '.' DIGIT+;
+INTEGER        : DIGIT+;
+IDENTIFIER     : [A-Za-z_] [A-Za-z0-9_]*;
+
+// A string ends at its line: no public policy spans lines with one, and an unterminated quote
+// should cost one line of diagnostics, not the rest of the file (docs/decisions.md).
+STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"';
+
+// Comments are kept on their own channel for the formatter; the docs show only `//`.
+LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+
+WHITESPACE : [ \t\r\n\f\u000B\u00A0\uFEFF]+ -> skip;
+
+fragment DIGIT : [0-9];
