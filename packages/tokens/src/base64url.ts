@@ -1,0 +1,71 @@
+import { serviceError, type ServiceError } from "@maa-policy/parser";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+const utf8 = new TextEncoder();
+
+/** Unpadded base64url (RFC 7515 §2) of the bytes, or of the UTF-8 encoding of a string. */
+export function base64UrlEncode(input: Uint8Array | string): string {
+  const bytes = typeof input === "string" ? utf8.encode(input) : input;
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i] << 16;
+    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63];
+  } else if (rest === 2) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63];
+  }
+  return out;
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly value: Uint8Array }
+  /** `offset` is the UTF-16 index of the offending character in the decoded text. */
+  | { readonly ok: false; readonly error: ServiceError; readonly offset: number };
+
+/**
+ * Strict unpadded base64url. The first character outside the alphabet (including `=`, `+`, `/`
+ * and whitespace) is reported the way the service does: `Unknown base64 character: 41 (')')`,
+ * with the decimal code of the character's first UTF-8 byte, since the service decodes bytes.
+ */
+export function base64UrlDecode(text: string): DecodeResult {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && VALUES[code] >= 0) continue;
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const byte = utf8.encode(char)[0];
+    return {
+      ok: false,
+      offset: i,
+      error: serviceError("InvalidOperation", `Unknown base64 character: ${byte} ('${char}')`),
+    };
+  }
+  if (text.length % 4 === 1) {
+    return {
+      ok: false,
+      offset: text.length - 1,
+      error: serviceError("InvalidOperation", `Invalid base64 length: ${text.length} characters`),
+    };
+  }
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let buffer = 0;
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    buffer = (buffer << 6) | VALUES[text.charCodeAt(i)];
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return { ok: true, value: out };
+}

@@ -1,0 +1,21 @@
+import type { ServiceError } from "@maa-policy/parser";
+
+/** A non-fatal finding about an input the service (or an older service) would still accept. */
+export interface TokenWarning {
+  /** Stable identifier, listed in docs/tokens.md. */
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Every token operation returns a value; nothing throws out of the public API. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly TokenWarning[] }
+  | { readonly ok: false; readonly error: ServiceError; readonly warnings: readonly TokenWarning[] };
+
+export function ok<T>(value: T, warnings: readonly TokenWarning[] = []): Result<T> {
+  return { ok: true, value, warnings };
+}
+
+export function fail<T = never>(error: ServiceError, warnings: readonly TokenWarning[] = []): Result<T> {
+  return { ok: false, error, warnings };
+}
