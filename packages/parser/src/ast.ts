@@ -85,12 +85,7 @@ export interface ClaimArgument {
 }
 
 export type Expression =
-  | StringLiteral
-  | IntegerLiteral
-  | BooleanLiteral
-  | PropertyReference
-  | FunctionCall
-  | IdentifierReference;
+  StringLiteral | IntegerLiteral | BooleanLiteral | PropertyReference | FunctionCall | IdentifierReference;
 
 export interface StringLiteral {
   readonly kind: "String";

@@ -1,0 +1,111 @@
+import {
+  BailErrorStrategy,
+  CharStream,
+  CommonTokenStream,
+  DefaultErrorStrategy,
+  type Parser,
+  type ParserRuleContext,
+  type RecognitionException,
+  ParseCancellationException,
+  PredictionMode,
+  Token,
+} from "antlr4ng";
+import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
+import { PolicyLexer } from "./policy-lexer.js";
+import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser.js";
+import type { Comment, Policy } from "./ast.js";
+import { AstBuilder } from "./ast-builder.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { SourceMap } from "./source-map.js";
+import { SyntaxErrorCollector } from "./syntax-errors.js";
+import { syntaxDiagnostic } from "./syntax-hints.js";
+
+export interface ParseResult {
+  /** Undefined only when the text could not be parsed at all (see `parser-limit`). */
+  readonly policy: Policy | undefined;
+  /** Syntax errors in the order the service's parser meets them; the first is what it reports. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly text: string;
+  readonly source: SourceMap;
+}
+
+/**
+ * Parses policy text into the typed AST with every syntax error. Never throws: input that defeats
+ * the parser itself (nesting deep enough to exhaust the stack) becomes a `parser-limit` diagnostic.
+ *
+ * Two stages, as vscode-antlr4 does: SLL prediction with a bail-out strategy is fast and enough for
+ * nearly every policy; only on failure is the text parsed again with full LL and error recovery,
+ * which gives ANTLR's exact messages.
+ */
+export function parsePolicy(text: string): ParseResult {
+  const source = new SourceMap(text);
+  try {
+    return parseWith(text, source);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const diagnostic: Diagnostic = {
+      code: "parser-limit",
+      severity: "error",
+      message: "The policy is nested too deeply to parse.",
+      range: source.lines.range(0, 0),
+    };
+    return { policy: undefined, diagnostics: [diagnostic], text, source };
+  }
+}
+
+function parseWith(text: string, source: SourceMap): ParseResult {
+  const errors = new SyntaxErrorCollector();
+  const lexer = new PolicyLexer(CharStream.fromString(text));
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(errors);
+  const tokens = new CommonTokenStream(lexer);
+  const parser = new MaaPolicyParser(tokens);
+  errors.parser = parser;
+  parser.removeErrorListeners();
+
+  let tree: PolicyContext;
+  const recovery = new TrackingErrorStrategy();
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  parser.errorHandler = new BailErrorStrategy();
+  try {
+    tree = parser.policy();
+  } catch (error) {
+    if (!(error instanceof ParseCancellationException)) throw error;
+    errors.errors.length = 0;
+    lexer.reset();
+    tokens.setTokenSource(lexer);
+    parser.reset();
+    parser.addErrorListener(errors);
+    parser.errorHandler = recovery;
+    parser.interpreter.predictionMode = PredictionMode.LL;
+    tree = parser.policy();
+  }
+
+  const builder = new AstBuilder(source, recovery.failed);
+  const policy = builder.policy(tree, collectComments(tokens, builder));
+  const diagnostics = errors.errors.map((error) => syntaxDiagnostic(error, source, tokens));
+  return { policy, diagnostics, text, source };
+}
+
+/** Remembers the rule contexts in which an error was reported, so the AST builder can skip them. */
+class TrackingErrorStrategy extends DefaultErrorStrategy {
+  readonly failed = new WeakSet<ParserRuleContext>();
+
+  override reportError(recognizer: Parser, error: RecognitionException): void {
+    if (recognizer.context) this.failed.add(recognizer.context);
+    super.reportError(recognizer, error);
+  }
+}
+
+function collectComments(tokens: CommonTokenStream, builder: AstBuilder): Comment[] {
+  const comments: Comment[] = [];
+  for (const token of tokens.getTokens()) {
+    if (token.channel !== Token.HIDDEN_CHANNEL) continue;
+    comments.push({
+      kind: token.type === MaaPolicyLexer.LINE_COMMENT ? "LineComment" : "BlockComment",
+      range: builder.tokenRange(token),
+      text: token.text ?? "",
+    });
+  }
+  return comments;
+}

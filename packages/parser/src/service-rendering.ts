@@ -1,0 +1,25 @@
+import type { Diagnostic } from "./diagnostic.js";
+import type { ParseResult } from "./parse.js";
+import { serviceError, type ServiceError } from "./service-error.js";
+
+/**
+ * The service's `PolicyParsingError` for a policy, built from the first syntax error the way the
+ * service's ANTLR listener prints it (spec §1.2): ANTLR's 1-based line and 0-based column, the rule
+ * stack outermost first joined by " > ", lines separated by "\n" (docs/decisions.md).
+ * Undefined when the policy parses; checker findings have no known service text.
+ */
+export function serviceParsingError(result: Pick<ParseResult, "diagnostics">): ServiceError | undefined {
+  const first = result.diagnostics.find((d) => d.syntax !== undefined || d.code === "parser-limit");
+  return first ? serviceError("PolicyParsingError", renderParserException(first)) : undefined;
+}
+
+export function renderParserException(diagnostic: Diagnostic): string {
+  const syntax = diagnostic.syntax;
+  if (!syntax) return `Policy Parser Exception Thrown: ${diagnostic.message}`;
+  return [
+    `Policy Parser Exception Thrown: Offending symbol: '${syntax.offendingSymbol}'`,
+    `Line: '${syntax.line}', Column: '${syntax.column}'`,
+    `Failure message: '${diagnostic.message}'`,
+    `Failing rule: '${syntax.ruleStack.join(" > ")}'`,
+  ].join("\n");
+}
