@@ -1,0 +1,35 @@
+import type { Policy, Rule, Section } from "../ast.js";
+import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
+import { isSupportedVersion, type PolicyVersion } from "../language.js";
+import type { Range } from "../position.js";
+
+/** What every check reads and writes: the policy, its declared version and the findings. */
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** The declared version if it is one the language knows; checks that depend on it skip otherwise. */
+  readonly version: PolicyVersion | undefined;
+
+  constructor(readonly policy: Policy) {
+    const text = policy.version?.text;
+    this.version = text !== undefined && isSupportedVersion(text) ? text : undefined;
+  }
+
+  report(
+    severity: Severity,
+    code: string,
+    message: string,
+    range: Range,
+    help?: { hint?: string; fixes?: Fix[] },
+  ): void {
+    this.diagnostics.push({ code, severity, message, range, ...help });
+  }
+
+  *rules(): Generator<[Rule, Section]> {
+    for (const section of this.policy.sections) for (const rule of section.rules) yield [rule, section];
+  }
+}
+
+/** A fix that replaces one range, the common case. */
+export function replaceFix(title: string, range: Range, newText: string): Fix {
+  return { title, edits: [{ range, newText }] };
+}

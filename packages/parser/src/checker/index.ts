@@ -1,0 +1,30 @@
+import type { Policy } from "../ast.js";
+import type { Diagnostic } from "../diagnostic.js";
+import { checkActions } from "./actions.js";
+import { CheckContext } from "./context.js";
+import { checkExpressions } from "./expressions.js";
+import { checkIdentifiers } from "./identifiers.js";
+import { checkJmesPath } from "./jmespath.js";
+import { checkReadOnly } from "./read-only.js";
+import { checkSections } from "./sections.js";
+import { checkVersions } from "./versions.js";
+
+const CHECKS = [
+  checkVersions,
+  checkSections,
+  checkActions,
+  checkIdentifiers,
+  checkExpressions,
+  checkReadOnly,
+  checkJmesPath,
+];
+
+/**
+ * What parses but cannot work, or that the service would refuse: each finding has a stable code
+ * (docs/diagnostics.md), a precise range and, where the repair is mechanical, a fix.
+ */
+export function checkPolicy(policy: Policy): Diagnostic[] {
+  const ctx = new CheckContext(policy);
+  for (const check of CHECKS) check(ctx);
+  return ctx.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+}
