@@ -1,0 +1,83 @@
+import type { Claim, ClaimValue } from "@maa-policy/parser";
+import { valueTypeOf } from "@maa-policy/parser";
+import { base64UrlEncode } from "@maa-policy/tokens";
+import { toHex } from "./bytes.js";
+import type { CheckedData } from "./enclave-data.js";
+import { ATTRIBUTE_DEBUG, ATTRIBUTE_KSS, type ReportBody } from "./report-body.js";
+
+export const SERVICE_ISSUER = "AttestationService";
+
+/** Claim types whose String value is a JSON text; tokens carry them as JSON values. */
+export const JSON_VALUED_CLAIM_TYPES: readonly string[] = ["x-ms-runtime", "x-ms-inittime"];
+
+/** Names of the enclave held data: the current one and the legacy aliases (spec §2.6). */
+const EHD_TYPES = ["x-ms-sgx-ehd", "maa-ehd", "aas-ehd", "$maa-ehd", "$aas-ehd"];
+
+/**
+ * KSS fields are claims only on KSS-capable parts; the docs say "only on Xeon Scalable with KSS".
+ * The switch is the enclave's KSS attribute (docs/decisions.md).
+ */
+export function hasKss(body: ReportBody): boolean {
+  return (body.attributesFlags & ATTRIBUTE_KSS) !== 0n;
+}
+
+/** The incoming claims of an SGX or OpenEnclave attestation (spec §2.6), in a fixed order. */
+export function sgxClaims(body: ReportBody, runtime?: CheckedData, initTime?: CheckedData): Claim[] {
+  const debuggable = (body.attributesFlags & ATTRIBUTE_DEBUG) !== 0n;
+  const entries: [string, ClaimValue][] = [
+    ["x-ms-sgx-is-debuggable", debuggable],
+    ["x-ms-sgx-product-id", body.isvProdId],
+    ["x-ms-sgx-mrsigner", toHex(body.mrSigner)],
+    ["x-ms-sgx-mrenclave", toHex(body.mrEnclave)],
+    ["x-ms-sgx-svn", body.isvSvn],
+    ["x-ms-sgx-report-data", toHex(body.reportData)],
+  ];
+  if (hasKss(body)) {
+    entries.push(
+      ["x-ms-sgx-config-id", toHex(body.configId)],
+      ["x-ms-sgx-config-svn", body.configSvn],
+      ["x-ms-sgx-isv-extended-product-id", toHex(body.isvExtProdId)],
+      ["x-ms-sgx-isv-family-id", toHex(body.isvFamilyId)],
+    );
+  }
+  entries.push(["x-ms-attestation-type", "sgx"]);
+  if (runtime?.dataType === "binary") {
+    const ehd = base64UrlEncode(runtime.data);
+    for (const type of EHD_TYPES) entries.push([type, ehd]);
+  }
+  if (runtime?.dataType === "json") entries.push(["x-ms-runtime", runtime.json]);
+  if (initTime?.dataType === "json") entries.push(["x-ms-inittime", initTime.json]);
+  // Deprecated names the pre-GA and docs policies still use, "fully supported" (claim-sets.md).
+  entries.push(
+    ["$is-debuggable", debuggable],
+    ["$product-id", body.isvProdId],
+    ["$sgx-mrsigner", toHex(body.mrSigner)],
+    ["$sgx-mrenclave", toHex(body.mrEnclave)],
+    ["$svn", body.isvSvn],
+    ["$tee", "sgx"],
+  );
+  return entries.map(([type, value]) => ({
+    type,
+    value,
+    valueType: valueTypeOf(value),
+    issuer: SERVICE_ISSUER,
+  }));
+}
+
+/** Evidence claims that appear in the token under their own name; `$` names are incoming only. */
+const TOKEN_TYPES = /^(x-ms-sgx-|x-ms-attestation-type$|x-ms-runtime$|x-ms-inittime$|maa-ehd$|aas-ehd$)/;
+
+/**
+ * The evidence claims as the service's token carries them (spec §2.5, §4.6): booleans, integers,
+ * lower-case hex, base64url enclave held data and JSON values for x-ms-runtime/x-ms-inittime.
+ */
+export function evidenceTokenClaims(claims: readonly Claim[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const claim of claims) {
+    if (claim.issuer !== SERVICE_ISSUER || !TOKEN_TYPES.test(claim.type)) continue;
+    out[claim.type] = JSON_VALUED_CLAIM_TYPES.includes(claim.type)
+      ? (JSON.parse(claim.value as string) as unknown)
+      : claim.value;
+  }
+  return out;
+}

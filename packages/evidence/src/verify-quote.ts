@@ -1,0 +1,93 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { equalBytes, isAllZero, toHex } from "./bytes.js";
+import { importP256, verifyP256 } from "./ecdsa.js";
+import { evidenceError, fail, ok, type Result } from "./errors.js";
+import { verifyPckChain, type CertificateSummary } from "./pck-chain.js";
+import { BODY_FIELDS } from "./report-body.js";
+import type { SgxQuote } from "./sgx-quote.js";
+
+/** What was checked offline, and what needs Intel's collateral and was therefore not checked. */
+export interface Verification {
+  /** The PCK chain, up to the pinned root key, with every certificate valid at `now`. */
+  readonly pckChain: "verified";
+  /** The quoting enclave's report, signed by the PCK certificate's key. */
+  readonly qeReportSignature: "verified";
+  /** SHA-256(attestation key || QE authentication data) in the QE report data. */
+  readonly attestationKeyBinding: "verified";
+  /** The quote header and enclave report body, signed by the attestation key. */
+  readonly enclaveReportSignature: "verified";
+  readonly pckCertificates: readonly CertificateSummary[];
+  readonly checkedAt: string;
+  /** Lower-case hex SHA-256 of the evidence bytes: the `quotehash` of `x-ms-sgx-collateral`. */
+  readonly quoteHash: string;
+  /** Checks that need Intel's collateral (TCB info, QE identity, CRLs): not done offline. */
+  readonly notVerified: readonly string[];
+}
+
+export const NOT_VERIFIED_OFFLINE: readonly string[] = [
+  "TCB status of the platform (needs Intel's TCB info for the PCK certificate's FMSPC)",
+  "quoting enclave identity (needs Intel's QE identity)",
+  "revocation of the PCK chain (needs Intel's PCK and root CA CRLs)",
+];
+
+export interface VerifyOptions {
+  readonly rootPublicKey: Uint8Array;
+  readonly now: Date;
+}
+
+/**
+ * Verifies in trust order, so the error names the first broken link: the chain to the pinned root,
+ * the QE report by the PCK key, the attestation key by the QE report, the enclave report by the key.
+ */
+export async function verifyQuote(
+  quote: SgxQuote,
+  evidence: Uint8Array,
+  options: VerifyOptions,
+): Promise<Result<Verification>> {
+  const chain = await verifyPckChain(quote.pckChain, options);
+  if (!chain.ok) return chain;
+  const qe = quote.qeReportSignature;
+  if (!(await verifyP256(chain.value.pckKey, qe.bytes, quote.qeReport.raw))) {
+    const detail = "The quoting enclave's report signature does not verify with the PCK certificate's key";
+    return fail(evidenceError("qe-report-signature", qe.field, qe.offset, detail));
+  }
+  const expected = sha256.create().update(quote.attestationKey.bytes).update(quote.qeAuthData.bytes).digest();
+  const bound = quote.qeReport.reportData;
+  if (!equalBytes(bound.subarray(0, 32), expected) || !isAllZero(bound.subarray(32))) {
+    const detail =
+      "The attestation key is not bound to the quoting enclave: SHA-256(attestation key || QE authentication data) is " +
+      `${toHex(expected)} but the QE report data holds ${toHex(bound)}`;
+    const offset = quote.qeReport.offset + BODY_FIELDS.report_data;
+    return fail(
+      evidenceError("attestation-key-binding", `${quote.qeReport.field}.report_data`, offset, detail),
+    );
+  }
+  const key = await importP256(quote.attestationKey.bytes);
+  if (key === null) {
+    const detail = "The attestation key is not a point on the P-256 curve";
+    return fail(
+      evidenceError(
+        "attestation-key-invalid",
+        quote.attestationKey.field,
+        quote.attestationKey.offset,
+        detail,
+      ),
+    );
+  }
+  const signature = quote.enclaveSignature;
+  if (!(await verifyP256(key, signature.bytes, quote.signed.bytes))) {
+    const detail =
+      "The enclave report signature does not verify with the attestation key over the quote header and report body";
+    return fail(evidenceError("enclave-report-signature", signature.field, signature.offset, detail));
+  }
+  return ok({
+    pckChain: "verified",
+    qeReportSignature: "verified",
+    attestationKeyBinding: "verified",
+    enclaveReportSignature: "verified",
+    pckCertificates: chain.value.certificates,
+    checkedAt: options.now.toISOString(),
+    quoteHash: toHex(sha256(evidence)),
+    notVerified: NOT_VERIFIED_OFFLINE,
+  });
+}
