@@ -1,0 +1,139 @@
+import { READ_ONLY_CLAIMS, valueTypeOf, type Action, type Claim, type Range } from "@maa-policy/parser";
+import { compileExpression } from "./compile-expression.js";
+import { Decisions } from "./decisions.js";
+import { invalidEngineProperty } from "./engine-properties.js";
+import { fault } from "./fault.js";
+import type { Expr, Scope, Slots, State } from "./state.js";
+import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
+
+/** Runs the action; returns the claims it produced (none for permit and deny). */
+export type CompiledAction = (scope: Scope, state: State) => readonly Claim[];
+
+const NONE: readonly Claim[] = Object.freeze([]);
+const ARGUMENT_NAMES = new Set(["type", "value", "valueType", "issuer", "claim"]);
+
+/** Compiled after the rule's conditions, so `slots` holds every identifier they bind. */
+export function compileAction(node: Action, slots: Slots): CompiledAction {
+  switch (node.name) {
+    case "permit":
+    case "deny": {
+      const deny = node.name === "deny";
+      if (node.arguments.length > 0) return () => fault(`${node.name}() takes no arguments.`, node.range);
+      return (_scope, state) => {
+        if (state.section === "authorizationrules" || !Decisions.decisionsOutsideAuthorizationIgnored) {
+          if (deny) state.deny = true;
+          else state.permit = true;
+        }
+        return NONE;
+      };
+    }
+    default:
+      return compileClaimAction(node, slots);
+  }
+}
+
+function compileClaimAction(node: Action, slots: Slots): CompiledAction {
+  const args = new Map<string, { expr: Expr; range: Range; node: Action["arguments"][number] }>();
+  for (const arg of node.arguments) {
+    const name = arg.name.text;
+    if (!ARGUMENT_NAMES.has(name))
+      return () =>
+        fault(
+          `${node.name}() has no argument '${name}' (type, value, valueType, issuer, claim).`,
+          arg.name.range,
+        );
+    if (args.has(name)) return () => fault(`${node.name}() is given '${name}' twice.`, arg.range);
+    args.set(name, { expr: compileExpression(arg.value, slots), range: arg.value.range, node: arg });
+  }
+  const emit = emitter(node);
+  const claimArg = args.get("claim");
+  if (claimArg) {
+    const ref = claimArg.node.value;
+    if (args.size > 1) return () => fault(`${node.name}(claim=...) takes no other argument.`, node.range);
+    if (ref.kind !== "IdentifierReference")
+      return () =>
+        fault("'claim=' takes an identifier bound by a condition, as in issue(claim=c).", claimArg.range);
+    const slot = slots.get(ref.name);
+    return (scope, state) => {
+      const bound = slot === undefined ? undefined : scope[slot];
+      if (!bound) return fault(`'${ref.name}' is not bound by a condition of this rule.`, ref.range);
+      return bound.map((claim) => {
+        const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : "AttestationPolicy";
+        return emit(
+          state,
+          { type: claim.type, value: claim.value, valueType: claim.valueType, issuer },
+          isReadOnly(claim),
+        );
+      });
+    };
+  }
+  const type = args.get("type");
+  const value = args.get("value");
+  if (!type || !value)
+    return () => fault(`${node.name}() needs both type= and value= (or claim=).`, node.range);
+  const valueType = args.get("valueType");
+  const issuer = args.get("issuer");
+  return (scope, state) => {
+    const claimType = singleString(type.expr, scope, state, "type", type.range);
+    const claimIssuer = issuer
+      ? singleString(issuer.expr, scope, state, "issuer", issuer.range)
+      : "AttestationPolicy";
+    const declared = valueType
+      ? singleString(valueType.expr, scope, state, "valueType", valueType.range)
+      : undefined;
+    const values = value.expr(scope, state);
+    // An empty Set (JsonToClaimValue of null or []) makes no claim: the action is a no-op.
+    return values.items.map((v) => {
+      if (declared !== undefined && declared !== typeName(v))
+        fault(
+          `valueType="${declared}" does not match the ${typeName(v)} value ${describeValue(v)}.`,
+          valueType!.range,
+        );
+      return emit(
+        state,
+        { type: claimType, value: v, valueType: valueTypeOf(v), issuer: claimIssuer },
+        values.readOnly,
+      );
+    });
+  };
+}
+
+function singleString(expr: Expr, scope: Scope, state: State, what: string, range: Range): string {
+  const { items } = expr(scope, state);
+  if (items.length !== 1 || typeof items[0] !== "string") {
+    const shown =
+      items.length === 1 ? `the ${typeName(items[0])} ${describeValue(items[0])}` : `${items.length} values`;
+    return fault(`${what}= must be a single String, but is ${shown}.`, range);
+  }
+  return items[0];
+}
+
+type Emit = (state: State, claim: Claim, readOnly: boolean) => Claim;
+
+/** Where each action puts its claim (spec §1.1 actions table). */
+function emitter(node: Action): Emit {
+  const action = node.name;
+  return (state, claim, readOnly) => {
+    if (readOnly) {
+      if (action !== "add" || Decisions.addOfReadOnlyIsError) {
+        fault(
+          `'${claim.type}' cannot be issued: its value comes from a read-only claim (${READ_ONLY_CLAIMS.join(", ")}), which can only be used to validate measurements.`,
+          node.range,
+        );
+      }
+      markReadOnly(claim);
+    }
+    if (action === "issueproperty") {
+      const problem = invalidEngineProperty(claim.type, claim.value);
+      if (problem) fault(problem, node.range);
+      state.properties.push(claim);
+    }
+    state.incoming.push(claim);
+    if (
+      action === "issue" &&
+      (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
+    )
+      state.outgoing.push(claim);
+    return claim;
+  };
+}

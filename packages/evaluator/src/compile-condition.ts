@@ -1,0 +1,128 @@
+import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
+import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
+import { fault } from "./fault.js";
+import type { Scope, Slots, State } from "./state.js";
+
+export type Predicate = (claim: Claim) => boolean;
+
+export interface CompiledCondition {
+  readonly node: Condition;
+  readonly negated: boolean;
+  /** The identifier's slot, or -1 when the condition binds nothing. */
+  readonly slot: number;
+  /** The filter for this run: right-hand sides are evaluated once, before any claim is tested. */
+  readonly predicate: (scope: Scope, state: State) => Predicate;
+}
+
+/**
+ * Compiles `[p1, p2, ...]` into a claim filter. When every right-hand side is a literal (nearly
+ * every real condition), the filter is built once here and the run-time cost is a few compares.
+ */
+export function compileCondition(node: Condition, slots: Slots): CompiledCondition {
+  const parts = node.properties.map((p) => compileProperty(p, slots));
+  let predicate: CompiledCondition["predicate"];
+  if (parts.every((p) => p.constant)) {
+    const fixed = all(parts.map((p) => p.constant!));
+    predicate = () => fixed;
+  } else {
+    predicate = (scope, state) => all(parts.map((p) => p.constant ?? p.build(scope, state)));
+  }
+  const name = node.identifier?.text;
+  let slot = -1;
+  if (name !== undefined && !node.negated) {
+    slot = slots.get(name) ?? slots.size;
+    slots.set(name, slot);
+  }
+  return { node, negated: node.negated, slot, predicate };
+}
+
+interface CompiledProperty {
+  readonly constant: Predicate | undefined;
+  readonly build: (scope: Scope, state: State) => Predicate;
+}
+
+function compileProperty(node: PropertyCondition, slots: Slots): CompiledProperty {
+  const property = node.property.text;
+  if (!isClaimProperty(property)) {
+    const raise = (): Predicate =>
+      fault(`A claim has no property '${property}' (type, value, issuer, valueType).`, node.property.range);
+    return { constant: undefined, build: raise };
+  }
+  const get = CLAIM_PROPERTIES[property];
+  const literal = constantOf(node.value);
+  if (literal) return { constant: compare(get, node.operator, literal.items), build: () => fail };
+  const rhs = compileExpression(node.value, slots);
+  return {
+    constant: undefined,
+    build: (scope, state) => compare(get, node.operator, rhs(scope, state).items),
+  };
+}
+
+const fail: Predicate = () => false;
+
+/**
+ * Against a Set on the right (`value == c.value` with several bound claims), `==` holds when
+ * the claim equals some element and `!=` when it equals none; an ordering holds against some
+ * element. Comparisons are strict: `1` never equals `"1"` (docs/semantics.md, "Comparisons").
+ */
+function compare(
+  get: (c: Claim) => ClaimValue,
+  op: ComparisonOperator,
+  items: readonly ClaimValue[],
+): Predicate {
+  if (items.length === 1) {
+    const v = items[0];
+    switch (op) {
+      case "==":
+        return (c) => get(c) === v;
+      case "!=":
+        return (c) => get(c) !== v;
+    }
+    if (typeof v !== "number") return fail;
+    switch (op) {
+      case "<":
+        return (c) => {
+          const x = get(c);
+          return typeof x === "number" && x < v;
+        };
+      case "<=":
+        return (c) => {
+          const x = get(c);
+          return typeof x === "number" && x <= v;
+        };
+      case ">":
+        return (c) => {
+          const x = get(c);
+          return typeof x === "number" && x > v;
+        };
+      case ">=":
+        return (c) => {
+          const x = get(c);
+          return typeof x === "number" && x >= v;
+        };
+    }
+  }
+  if (op === "==") return (c) => items.includes(get(c));
+  if (op === "!=") return (c) => !items.includes(get(c));
+  const each = items.map((item) => compare(get, op, [item]));
+  return (c) => each.some((p) => p(c));
+}
+
+function all(predicates: readonly Predicate[]): Predicate {
+  switch (predicates.length) {
+    case 0:
+      return () => true;
+    case 1:
+      return predicates[0];
+    case 2: {
+      const [a, b] = predicates as [Predicate, Predicate];
+      return (c) => a(c) && b(c);
+    }
+    case 3: {
+      const [a, b, d] = predicates as [Predicate, Predicate, Predicate];
+      return (c) => a(c) && b(c) && d(c);
+    }
+    default:
+      return (c) => predicates.every((p) => p(c));
+  }
+}

@@ -1,0 +1,107 @@
+import { findFunction, type Claim, type ClaimValue, type Expression } from "@maa-policy/parser";
+import { fault } from "./fault.js";
+import { IMPLEMENTATIONS, type FunctionName } from "./functions.js";
+import type { Expr, Slots } from "./state.js";
+import { isReadOnly, single, type Values } from "./values.js";
+
+/** The claim properties a condition or a reference can read. */
+export const CLAIM_PROPERTIES = {
+  type: (c: Claim): ClaimValue => c.type,
+  value: (c: Claim): ClaimValue => c.value,
+  issuer: (c: Claim): ClaimValue => c.issuer,
+  valueType: (c: Claim): ClaimValue => c.valueType,
+} as const;
+export type ClaimProperty = keyof typeof CLAIM_PROPERTIES;
+
+export function isClaimProperty(name: string): name is ClaimProperty {
+  return Object.hasOwn(CLAIM_PROPERTIES, name);
+}
+
+/** A literal's value, known at compile time; undefined for anything computed. */
+export function constantOf(expression: Expression): Values | undefined {
+  switch (expression.kind) {
+    case "String":
+    case "Integer":
+    case "Boolean":
+      return single(expression.value);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Compiles an expression once into a closure. Mistakes the checker reports (an unknown function,
+ * a wrong arity, an unbound identifier) compile to a closure that raises the same error at run
+ * time, so the evaluator stays total on any AST.
+ */
+export function compileExpression(expression: Expression, slots: Slots): Expr {
+  const constant = constantOf(expression);
+  if (constant) return () => constant;
+  switch (expression.kind) {
+    case "PropertyReference": {
+      const name = expression.identifier.text;
+      const property = expression.property.text;
+      if (!isClaimProperty(property)) {
+        return () =>
+          fault(
+            `'${name}.${property}': a claim has no property '${property}' (type, value, issuer, valueType).`,
+            expression.property.range,
+          );
+      }
+      const get = CLAIM_PROPERTIES[property];
+      const slot = slots.get(name);
+      return (scope) => {
+        const bound = slot === undefined ? undefined : scope[slot];
+        if (!bound)
+          return fault(
+            `'${name}' is not bound by an earlier condition of this rule.`,
+            expression.identifier.range,
+          );
+        // Only values carry the read-only taint: a pcrs claim's type is an ordinary string.
+        const readOnly = property === "value" && bound.some(isReadOnly);
+        return bound.length === 1 ? single(get(bound[0]), readOnly) : { items: bound.map(get), readOnly };
+      };
+    }
+    case "IdentifierReference":
+      return () =>
+        fault(
+          `'${expression.name}' names claims; use '${expression.name}.value', or 'claim=${expression.name}' in an action.`,
+          expression.range,
+        );
+    case "FunctionCall":
+      return compileCall(expression, slots);
+    default:
+      return () => fault("Unsupported expression.", expression.range);
+  }
+}
+
+function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots: Slots): Expr {
+  const name = call.name.text;
+  // Names are case-sensitive, as the checker has it (docs/decisions.md).
+  const signature = findFunction(name);
+  if (!signature) return () => fault(`Unknown function '${name}'.`, call.name.range);
+  const run = IMPLEMENTATIONS[name as FunctionName];
+  const arity = signature.parameters.length;
+  if (call.arguments.length !== arity) {
+    return () =>
+      fault(
+        `${name} takes exactly ${arity} argument${arity === 1 ? "" : "s"}, but is given ${call.arguments.length}.`,
+        call.range,
+      );
+  }
+  const args = call.arguments.map((a) => compileExpression(a, slots));
+  const argumentRanges = call.arguments.map((a) => a.range);
+  // Arguments are evaluated left to right before the function runs (claim-rule-functions.md).
+  return (scope, state) =>
+    run(
+      args.map((arg) => arg(scope, state)),
+      { jmespath: state.jmespath, argumentRanges },
+    );
+}
+
+export function usesJmesPath(expression: Expression): boolean {
+  return (
+    expression.kind === "FunctionCall" &&
+    (expression.name.text === "JmesPath" || expression.arguments.some(usesJmesPath))
+  );
+}

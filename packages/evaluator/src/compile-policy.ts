@@ -1,0 +1,64 @@
+import { SECTION_ORDER, type Claim, type Policy, type Rule, type SectionName } from "@maa-policy/parser";
+import { compileAction, type CompiledAction } from "./compile-action.js";
+import { compileCondition, type CompiledCondition } from "./compile-condition.js";
+import { usesJmesPath } from "./compile-expression.js";
+import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
+import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
+import type { Slots } from "./state.js";
+
+export interface CompiledRule {
+  readonly node: Rule;
+  readonly section: SectionName;
+  /** 0-based position in its section (over all sections of that name, in text order). */
+  readonly index: number;
+  readonly conditions: readonly CompiledCondition[];
+  readonly slotCount: number;
+  readonly action: CompiledAction;
+}
+
+/** A policy compiled once, to evaluate many claim sets against. */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  /** The sections' rules in the order they run. */
+  readonly sections: readonly { readonly name: SectionName; readonly rules: readonly CompiledRule[] }[];
+  readonly jmespath: JmesPathEngine | undefined;
+  evaluate(claims: readonly Claim[], options?: EvaluateOptions): EvaluationResult;
+}
+
+/**
+ * Compiles a parsed (and checked) policy into closures. Async only because the JMESPath library
+ * is loaded on demand, when some rule calls JmesPath(); evaluation itself is synchronous.
+ */
+export async function compilePolicy(policy: Policy): Promise<CompiledPolicy> {
+  const needsJmesPath = policy.sections.some((s) => s.rules.some(ruleUsesJmesPath));
+  return compileWith(policy, needsJmesPath ? await loadJmesPath() : undefined);
+}
+
+function compileWith(policy: Policy, jmespath: JmesPathEngine | undefined): CompiledPolicy {
+  // Sections run in this order whatever their order in the text (docs/semantics.md, "Sections").
+  const sections = SECTION_ORDER.map((name) => {
+    const rules = policy.sections.filter((s) => s.name === name).flatMap((s) => s.rules);
+    return { name, rules: rules.map((rule, index) => compileRule(rule, name, index)) };
+  });
+  const compiled: CompiledPolicy = {
+    policy,
+    sections,
+    jmespath,
+    evaluate: (claims, options) => evaluateCompiled(compiled, claims, options),
+  };
+  return compiled;
+}
+
+function compileRule(node: Rule, section: SectionName, index: number): CompiledRule {
+  const slots: Slots = new Map();
+  const conditions = node.conditions.map((c) => compileCondition(c, slots));
+  const action = compileAction(node.action, slots);
+  return { node, section, index, conditions, slotCount: slots.size, action };
+}
+
+function ruleUsesJmesPath(rule: Rule): boolean {
+  return (
+    rule.conditions.some((c) => c.properties.some((p) => usesJmesPath(p.value))) ||
+    rule.action.arguments.some((a) => usesJmesPath(a.value))
+  );
+}

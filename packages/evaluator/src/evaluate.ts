@@ -1,0 +1,205 @@
+import {
+  READ_ONLY_CLAIMS,
+  serviceError,
+  type Claim,
+  type Range,
+  type SectionName,
+  type ServiceError,
+} from "@maa-policy/parser";
+import type { CompiledPolicy, CompiledRule } from "./compile-policy.js";
+import { Decisions } from "./decisions.js";
+import { engineProperties, type EngineProperties } from "./engine-properties.js";
+import { Fault } from "./fault.js";
+import type { Scope, State } from "./state.js";
+import type { ConditionTrace, RuleTrace } from "./trace.js";
+import { markReadOnly } from "./values.js";
+
+export interface EvaluateOptions {
+  /** Record what every rule did (default true). Off, evaluation allocates only what it must. */
+  readonly trace?: boolean;
+}
+
+export type Outcome = "permit" | "deny" | "no-permit" | "error";
+
+/** Where a runtime error happened. */
+export interface EvaluationFailure {
+  readonly section: SectionName;
+  readonly index: number;
+  /** The rule's range. */
+  readonly rule: Range;
+  /** The expression at fault, or the rule. */
+  readonly range: Range;
+  readonly detail: string;
+}
+
+export interface EvaluationResult {
+  readonly outcome: Outcome;
+  readonly permitted: boolean;
+  /** A PolicyEvaluationError unless permitted, as the service reports it. */
+  readonly error: ServiceError | undefined;
+  readonly failure: EvaluationFailure | undefined;
+  /** The outgoing claims (issue), in the order issued. */
+  readonly issued: readonly Claim[];
+  /** The property claims (issueproperty). */
+  readonly properties: readonly Claim[];
+  readonly engine: EngineProperties;
+  /** The claims given to the evaluation. */
+  readonly input: readonly Claim[];
+  /** The incoming claim set at the end: the input plus every added and issued claim. */
+  readonly incoming: readonly Claim[];
+  readonly trace: readonly RuleTrace[] | undefined;
+}
+
+export const DENY_MESSAGE = "Policy Engine Exception: A Deny claim was issued, authorization failed.";
+export const NO_PERMIT_MESSAGE =
+  "Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.";
+
+const READ_ONLY_TYPES: ReadonlySet<string> = new Set(READ_ONLY_CLAIMS);
+
+export function evaluateCompiled(
+  policy: CompiledPolicy,
+  claims: readonly Claim[],
+  options?: EvaluateOptions,
+): EvaluationResult {
+  const tracing = options?.trace ?? true;
+  for (const claim of claims) if (READ_ONLY_TYPES.has(claim.type)) markReadOnly(claim);
+  const state: State = {
+    incoming: claims.slice(),
+    outgoing: [],
+    properties: [],
+    section: "configurationrules",
+    permit: false,
+    deny: false,
+    jmespath: policy.jmespath,
+  };
+  const trace: RuleTrace[] | undefined = tracing ? [] : undefined;
+  let outcome: Outcome = "permit";
+  let error: ServiceError | undefined;
+  let failure: EvaluationFailure | undefined;
+  for (const section of policy.sections) {
+    state.section = section.name;
+    for (const rule of section.rules) {
+      const problem = runRule(rule, state, trace);
+      if (problem) {
+        failure = problem;
+        break;
+      }
+      if (Decisions.stopAtFirstDeny && state.deny) break;
+    }
+    if (failure) {
+      outcome = "error";
+      error = serviceError(
+        "PolicyEvaluationError",
+        `Policy Engine Exception: ${failure.detail} (${section.name} rule ${failure.index + 1}, ${describeLocation(failure.range)})`,
+      );
+      break;
+    }
+    if (section.name === "authorizationrules") {
+      // Decided after the whole section: a deny wins over any permit (spec §2.4).
+      if (state.deny) outcome = "deny";
+      else if (!state.permit) outcome = "no-permit";
+      if (outcome !== "permit") {
+        error = serviceError("PolicyEvaluationError", outcome === "deny" ? DENY_MESSAGE : NO_PERMIT_MESSAGE);
+        break;
+      }
+    }
+  }
+  return {
+    outcome,
+    permitted: outcome === "permit",
+    error,
+    failure,
+    issued: state.outgoing,
+    properties: state.properties,
+    engine: engineProperties(state.properties),
+    input: claims,
+    incoming: state.incoming,
+    trace,
+  };
+}
+
+/** 1-based, as the service's own parser errors count lines. */
+function describeLocation(range: Range): string {
+  return `line ${range.start.line + 1}, column ${range.start.character + 1}`;
+}
+
+function runRule(
+  rule: CompiledRule,
+  state: State,
+  trace: RuleTrace[] | undefined,
+): EvaluationFailure | undefined {
+  const scope: Scope = rule.slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(rule.slotCount);
+  const conditions: ConditionTrace[] | undefined = trace ? [] : undefined;
+  let produced: readonly Claim[] = [];
+  let fired = true;
+  try {
+    for (const condition of rule.conditions) {
+      const predicate = condition.predicate(scope, state);
+      let found: boolean;
+      let matched: Claim[] | undefined;
+      if (condition.slot >= 0 || conditions) {
+        matched = state.incoming.filter(predicate);
+        found = matched.length > 0;
+      } else {
+        found = state.incoming.some(predicate);
+      }
+      const held = condition.negated ? !found : found;
+      if (condition.slot >= 0 && held) scope[condition.slot] = matched;
+      conditions?.push({
+        range: condition.node.range,
+        negated: condition.negated,
+        held,
+        identifier: condition.node.identifier?.text,
+        matched: matched ?? [],
+      });
+      if (!held) {
+        fired = false;
+        break;
+      }
+    }
+    if (fired) produced = rule.action(scope, state);
+  } catch (thrown) {
+    // Anything else (a stack exhausted by hostile input) still becomes a value, never an exception.
+    const fault = thrown instanceof Fault ? thrown : new Fault(`Internal error: ${String(thrown)}`);
+    const failure = {
+      section: rule.section,
+      index: rule.index,
+      rule: rule.node.range,
+      range: fault.range ?? rule.node.range,
+      detail: fault.message,
+    };
+    trace?.push(
+      ruleTrace(
+        rule,
+        fired,
+        conditions ?? [],
+        produced,
+        serviceError("PolicyEvaluationError", fault.message),
+      ),
+    );
+    return failure;
+  }
+  trace?.push(ruleTrace(rule, fired, conditions ?? [], produced));
+  return undefined;
+}
+
+const EMPTY_SCOPE: Scope = [];
+
+function ruleTrace(
+  rule: CompiledRule,
+  fired: boolean,
+  conditions: ConditionTrace[],
+  produced: readonly Claim[],
+  error?: ServiceError,
+): RuleTrace {
+  const base = {
+    section: rule.section,
+    index: rule.index,
+    range: rule.node.range,
+    action: rule.node.action.name,
+    fired,
+    conditions,
+    produced,
+  };
+  return error ? { ...base, error } : base;
+}

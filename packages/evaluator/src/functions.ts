@@ -1,0 +1,163 @@
+import type { ClaimValue, Range } from "@maa-policy/parser";
+import { fault } from "./fault.js";
+import type { JmesPathEngine } from "./jmespath.js";
+import { describeValue, sameValue, single, typeName, type Values } from "./values.js";
+
+/** The six functions of policy version 1.2 (spec §1.6); their signatures are the parser's `FUNCTIONS` table. */
+export type FunctionName =
+  "JmesPath" | "JsonToClaimValue" | "IsSubsetOf" | "AppendString" | "NegateBool" | "ContainsOnlyValue";
+
+export interface FunctionContext {
+  readonly jmespath: JmesPathEngine | undefined;
+  /** One range per argument, for error messages. */
+  readonly argumentRanges: readonly Range[];
+}
+
+export type Implementation = (args: readonly Values[], context: FunctionContext) => Values;
+
+export const IMPLEMENTATIONS: Readonly<Record<FunctionName, Implementation>> = {
+  JmesPath: jmesPath,
+  JsonToClaimValue: jsonToClaimValue,
+  IsSubsetOf: isSubsetOf,
+  AppendString: appendString,
+  NegateBool: negateBool,
+  ContainsOnlyValue: containsOnlyValue,
+};
+
+/**
+ * The scalar functions applied to a Set apply to each element (to each combination, for two
+ * Set arguments), giving a Set: the same rule that makes an action given a Set issue one claim
+ * per element (docs/semantics.md, "Sets as function arguments").
+ */
+function mapScalars(args: readonly Values[], f: (values: ClaimValue[]) => readonly ClaimValue[]): Values {
+  const readOnly = args.some((a) => a.readOnly);
+  if (args.every((a) => a.items.length === 1)) {
+    const result = f(args.map((a) => a.items[0]));
+    return result.length === 1 ? single(result[0], readOnly) : { items: result, readOnly };
+  }
+  const out: ClaimValue[] = [];
+  const combine = (index: number, chosen: ClaimValue[]): void => {
+    if (index === args.length) {
+      out.push(...f(chosen));
+      return;
+    }
+    for (const item of args[index].items) combine(index + 1, [...chosen, item]);
+  };
+  combine(0, []);
+  return { items: out, readOnly };
+}
+
+function expectType<T extends ClaimValue>(
+  value: ClaimValue,
+  type: "String" | "Integer" | "Boolean",
+  where: string,
+  range: Range | undefined,
+): T {
+  if (typeName(value) !== type)
+    fault(`${where} must be a ${type}, but is the ${typeName(value)} ${describeValue(value)}.`, range);
+  return value as T;
+}
+
+function jmesPath(args: readonly Values[], context: FunctionContext): Values {
+  const [dataRange, queryRange] = context.argumentRanges;
+  return mapScalars(args, ([json, query]) => {
+    const text = expectType<string>(json, "String", "JmesPath's first argument (the JSON)", dataRange);
+    const q = expectType<string>(query, "String", "JmesPath's second argument (the query)", queryRange);
+    if (text.trim() === "")
+      fault("JmesPath's first argument must be non-empty JSON, but is an empty string.", dataRange);
+    if (q.trim() === "")
+      fault(
+        "JmesPath's second argument must be a non-empty JMESPath query, but is an empty string.",
+        queryRange,
+      );
+    const data = parseJson(text, "JmesPath's first argument", dataRange);
+    if (!context.jmespath)
+      fault("JmesPath is not available: the policy was compiled without the JMESPath engine.");
+    let result: unknown;
+    try {
+      result = context.jmespath.search(data, q);
+    } catch (error) {
+      fault(
+        `JmesPath's query ${JSON.stringify(q)} is not valid JMESPath: ${(error as Error).message}`,
+        queryRange,
+      );
+    }
+    // "The search always returns a valid JSON as output": a missing path is the text `null`.
+    return [JSON.stringify(result ?? null)];
+  });
+}
+
+function jsonToClaimValue(args: readonly Values[], context: FunctionContext): Values {
+  const range = context.argumentRanges[0];
+  return mapScalars(args, ([json]) => {
+    const text = expectType<string>(json, "String", "JsonToClaimValue's argument", range);
+    return toClaimValues(parseJson(text, "JsonToClaimValue's argument", range), range);
+  });
+}
+
+/** integer, boolean, string: one value; array of those: a Set (duplicates kept); null: no value. */
+function toClaimValues(data: unknown, range: Range | undefined): readonly ClaimValue[] {
+  if (data === null) return [];
+  if (Array.isArray(data)) {
+    return data.map((element, i) => {
+      if (element === null || typeof element === "object") {
+        fault(
+          `JsonToClaimValue: element ${i} of the array is ${element === null ? "null" : Array.isArray(element) ? "an array" : "an object"}; only an array of strings, integers and booleans is a Set.`,
+          range,
+        );
+      }
+      return scalar(element, range);
+    });
+  }
+  if (typeof data === "object") fault("JsonToClaimValue: a JSON object is not a claim value.", range);
+  return [scalar(data, range)];
+}
+
+function scalar(data: unknown, range: Range | undefined): ClaimValue {
+  if (typeof data === "number" && !Number.isSafeInteger(data)) {
+    fault(
+      `JsonToClaimValue: ${String(data)} is not an integer claim value${Number.isInteger(data) ? " (out of range)" : ""}.`,
+      range,
+    );
+  }
+  return data as ClaimValue;
+}
+
+function isSubsetOf(args: readonly Values[]): Values {
+  const [subset, superset] = args as [Values, Values];
+  return single(subset.items.every((a) => superset.items.some((b) => sameValue(a, b))));
+}
+
+function appendString(args: readonly Values[], context: FunctionContext): Values {
+  const [leftRange, rightRange] = context.argumentRanges;
+  return mapScalars(args, ([a, b]) => [
+    expectType<string>(a, "String", "AppendString's first argument", leftRange) +
+      expectType<string>(b, "String", "AppendString's second argument", rightRange),
+  ]);
+}
+
+function negateBool(args: readonly Values[], context: FunctionContext): Values {
+  return mapScalars(args, ([b]) => [
+    !expectType<boolean>(b, "Boolean", "NegateBool's argument", context.argumentRanges[0]),
+  ]);
+}
+
+function containsOnlyValue(args: readonly Values[], context: FunctionContext): Values {
+  const [set, expected] = args as [Values, Values];
+  if (expected.items.length !== 1) {
+    fault(
+      `ContainsOnlyValue's second argument must be a single value, but has ${expected.items.length}.`,
+      context.argumentRanges[1],
+    );
+  }
+  const value = expected.items[0];
+  return single(set.items.length > 0 && set.items.every((item) => sameValue(item, value)));
+}
+
+function parseJson(text: string, where: string, range: Range | undefined): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    return fault(`${where} is not valid JSON: ${(error as Error).message}`, range);
+  }
+}

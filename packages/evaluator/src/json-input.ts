@@ -1,0 +1,53 @@
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { LineIndex, type Position } from "@maa-policy/parser";
+
+export type JsonPath = readonly (string | number)[];
+
+/** `$[2].value`, `$["x-ms-sgx-svn"]`: the JSONPath-style spelling used in every input error. */
+export function formatPath(path: JsonPath): string {
+  return (
+    "$" +
+    path
+      .map((key) =>
+        typeof key === "number"
+          ? `[${key}]`
+          : /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)
+            ? `.${key}`
+            : `[${JSON.stringify(key)}]`,
+      )
+      .join("")
+  );
+}
+
+export type JsonParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly message: string; readonly position: Position };
+
+/**
+ * Strict JSON. The fast path is `JSON.parse`; only on failure does jsonc-parser re-read the text
+ * to say where (JSON.parse's messages differ between engines and often give no position).
+ */
+export function parseJson(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first?.offset ?? text.length;
+    const what = first ? describeParseError(printParseErrorCode(first.error)) : "not valid JSON";
+    return { ok: false, message: `invalid JSON: ${what}`, position: new LineIndex(text).positionAt(offset) };
+  }
+}
+
+/** jsonc-parser's codes (`ValueExpected`) as words (`value expected`). */
+function describeParseError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+/** Where the value at `path` starts in `text`, for errors found after parsing. */
+export function positionOfPath(text: string, path: JsonPath): Position | undefined {
+  const root = parseTree(text);
+  const node = root && findNodeAtLocation(root, [...path]);
+  return node ? new LineIndex(text).positionAt(node.offset) : undefined;
+}

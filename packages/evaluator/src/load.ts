@@ -1,0 +1,34 @@
+import { analyzePolicy, type Analysis, type Claim, type Diagnostic } from "@maa-policy/parser";
+import { compilePolicy, type CompiledPolicy } from "./compile-policy.js";
+import type { EvaluateOptions, EvaluationResult } from "./evaluate.js";
+
+export type LoadedPolicy =
+  | { readonly ok: true; readonly policy: CompiledPolicy; readonly analysis: Analysis }
+  /** The policy does not parse or check: the parser's and checker's diagnostics, errors first in text order. */
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly analysis: Analysis };
+
+/**
+ * Parses, checks and compiles policy text: what `policy-eval eval` does before evaluating. A
+ * policy with errors is never evaluated; warnings do not stop it.
+ */
+export async function loadPolicy(text: string): Promise<LoadedPolicy> {
+  const analysis = analyzePolicy(text);
+  if (analysis.hasErrors || !analysis.policy)
+    return { ok: false, diagnostics: analysis.diagnostics, analysis };
+  return { ok: true, policy: await compilePolicy(analysis.policy), analysis };
+}
+
+/** One-shot convenience: load, then evaluate one claim set. Compile once with `loadPolicy` to evaluate many. */
+export async function evaluatePolicy(
+  text: string,
+  claims: readonly Claim[],
+  options?: EvaluateOptions,
+): Promise<
+  | { readonly ok: true; readonly result: EvaluationResult }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
+> {
+  const loaded = await loadPolicy(text);
+  return loaded.ok
+    ? { ok: true, result: loaded.policy.evaluate(claims, options) }
+    : { ok: false, diagnostics: loaded.diagnostics };
+}

@@ -1,0 +1,23 @@
+import type { Claim, SectionName } from "@maa-policy/parser";
+import type { JmesPathEngine } from "./jmespath.js";
+import type { Values } from "./values.js";
+
+/** The claim sets of one evaluation (spec §2.1), mutated by actions in rule order. */
+export interface State {
+  readonly incoming: Claim[];
+  readonly outgoing: Claim[];
+  readonly properties: Claim[];
+  section: SectionName;
+  permit: boolean;
+  deny: boolean;
+  readonly jmespath: JmesPathEngine | undefined;
+}
+
+/** Claims bound to a rule's identifiers, indexed by slot; undefined until bound. */
+export type Scope = (readonly Claim[] | undefined)[];
+
+/** A compiled expression: evaluated against the rule's bindings at the time it runs. */
+export type Expr = (scope: Scope, state: State) => Values;
+
+/** Identifier name to slot, for one rule. */
+export type Slots = Map<string, number>;

@@ -1,0 +1,44 @@
+import type { Claim, ClaimValue } from "@maa-policy/parser";
+
+/**
+ * What an expression evaluates to: one value, or a Set (several, or none after
+ * `JsonToClaimValue("null")`). `readOnly` is the read-only taint of spec §1.6.
+ */
+export interface Values {
+  readonly items: readonly ClaimValue[];
+  readonly readOnly: boolean;
+}
+
+export const EMPTY: Values = { items: [], readOnly: false };
+
+export function single(value: ClaimValue, readOnly = false): Values {
+  return { items: [value], readOnly };
+}
+
+/** Strict equality: an Integer never equals a String or a Boolean (docs/semantics.md, "Comparisons"). */
+export function sameValue(a: ClaimValue, b: ClaimValue): boolean {
+  return a === b;
+}
+
+export function describeValue(value: ClaimValue): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
+  return typeof value === "string" ? "String" : typeof value === "number" ? "Integer" : "Boolean";
+}
+
+/**
+ * Claims whose values are read-only (spec §1.6): the input's `pcrs` claims and every claim made
+ * from a read-only value. A WeakSet keeps `Claim` objects plain for callers and tests.
+ */
+const readOnlyClaims = new WeakSet<Claim>();
+
+export function markReadOnly(claim: Claim): Claim {
+  readOnlyClaims.add(claim);
+  return claim;
+}
+
+export function isReadOnly(claim: Claim): boolean {
+  return readOnlyClaims.has(claim);
+}
