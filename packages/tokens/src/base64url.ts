@@ -27,7 +27,7 @@ export function base64UrlEncode(input: Uint8Array | string): string {
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly value: Uint8Array }
+  | { readonly ok: true; readonly value: Uint8Array<ArrayBuffer> }
   /** `offset` is the UTF-16 index of the offending character in the decoded text. */
   | { readonly ok: false; readonly error: ServiceError; readonly offset: number };
 
@@ -68,4 +68,39 @@ export function base64UrlDecode(text: string): DecodeResult {
     }
   }
   return { ok: true, value: out };
+}
+
+/**
+ * Strict standard base64 (RFC 4648 §4) with optional padding, as `x5c` entries and PEM bodies
+ * use. Reported like `base64UrlDecode`; the offset is into `text`.
+ */
+export function base64Decode(text: string): DecodeResult {
+  const unpadded = text.replace(/={1,2}$/, "");
+  if (unpadded.length !== text.length && text.length % 4 !== 0) {
+    return {
+      ok: false,
+      offset: unpadded.length,
+      error: serviceError("InvalidOperation", `Invalid base64 padding`),
+    };
+  }
+  for (let i = 0; i < unpadded.length; i++) {
+    const char = unpadded[i];
+    if (char === "-" || char === "_") {
+      return {
+        ok: false,
+        offset: i,
+        error: serviceError(
+          "InvalidOperation",
+          `Unknown base64 character: ${char.charCodeAt(0)} ('${char}')`,
+        ),
+      };
+    }
+  }
+  return base64UrlDecode(unpadded.replaceAll("+", "-").replaceAll("/", "_"));
+}
+
+/** Padded standard base64 (RFC 4648 §4), the encoding of `x5c` entries. */
+export function base64Encode(bytes: Uint8Array): string {
+  const url = base64UrlEncode(bytes).replaceAll("-", "+").replaceAll("_", "/");
+  return url + "=".repeat((4 - (url.length % 4)) % 4);
 }

@@ -1,4 +1,37 @@
-export { base64UrlEncode, base64UrlDecode, type DecodeResult } from "./base64url.js";
+export {
+  base64UrlEncode,
+  base64UrlDecode,
+  base64Encode,
+  base64Decode,
+  type DecodeResult,
+} from "./base64url.js";
 export { policyHash, policyTokenHash } from "./hash.js";
 export { encodeUnsecuredJws } from "./unsecured.js";
-export { ok, fail, type Result, type TokenWarning } from "./result.js";
+export { ok, fail, type Result, type TokenWarning, type TokenLocation } from "./result.js";
+export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
+export { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
+export * from "./decisions.js";
+export {
+  certificatesFromPem,
+  certificatesFromX5c,
+  describeCertificate,
+  X509Certificate,
+  type CertificateInfo,
+  type CertificateJwk,
+} from "./certificates.js";
+export { loadSigningKey, signJws, type SigningKey } from "./signing-key.js";
+export {
+  createUnsignedPolicyToken,
+  createPolicyToken,
+  createResetToken,
+  decodePolicyToken,
+  UNSIGNED_RESET_TOKEN,
+  type PolicyToken,
+} from "./policy-token.js";
+export { verifyJws, type VerifyOptions, type Verification } from "./verify.js";
+export {
+  createPolicyCertificateToken,
+  decodePolicyCertificateToken,
+  type PolicyCertificateToken,
+} from "./signer-token.js";
+export { decodePolicyResult, type PolicyResult } from "./response-token.js";

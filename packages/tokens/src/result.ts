@@ -7,15 +7,30 @@ export interface TokenWarning {
   readonly message: string;
 }
 
+/** Where in the token text a problem is: a 0-based UTF-16 offset and the segment it falls in. */
+export interface TokenLocation {
+  readonly offset: number;
+  readonly segment: "header" | "payload" | "signature";
+}
+
 /** Every token operation returns a value; nothing throws out of the public API. */
 export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly TokenWarning[] }
-  | { readonly ok: false; readonly error: ServiceError; readonly warnings: readonly TokenWarning[] };
+  | {
+      readonly ok: false;
+      readonly error: ServiceError;
+      readonly location?: TokenLocation;
+      readonly warnings: readonly TokenWarning[];
+    };
 
 export function ok<T>(value: T, warnings: readonly TokenWarning[] = []): Result<T> {
   return { ok: true, value, warnings };
 }
 
-export function fail<T = never>(error: ServiceError, warnings: readonly TokenWarning[] = []): Result<T> {
-  return { ok: false, error, warnings };
+export function fail<T = never>(
+  error: ServiceError,
+  location?: TokenLocation,
+  warnings: readonly TokenWarning[] = [],
+): Result<T> {
+  return location ? { ok: false, error, location, warnings } : { ok: false, error, warnings };
 }

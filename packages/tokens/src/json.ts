@@ -1,0 +1,39 @@
+import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export type JsonObjectResult =
+  | { readonly ok: true; readonly value: Record<string, unknown>; readonly text: string }
+  /** `problem` completes a sentence: "the header <problem>". `offset` is in the decoded text. */
+  | { readonly ok: false; readonly problem: string; readonly offset?: number };
+
+/**
+ * Strict JSON (JSON.parse decides what is valid); jsonc-parser only locates the first error,
+ * because V8's messages differ between Node versions and do not always carry a position.
+ */
+export function parseJsonObject(bytes: Uint8Array): JsonObjectResult {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, problem: "is not valid UTF-8" };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) return { ok: false, problem: "is not valid JSON" };
+    return {
+      ok: false,
+      offset: first.offset,
+      problem: `is not valid JSON: ${printParseErrorCode(first.error)} at character ${first.offset + 1}`,
+    };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, problem: "is not a JSON object" };
+  }
+  return { ok: true, value: value as Record<string, unknown>, text };
+}
