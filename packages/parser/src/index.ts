@@ -12,3 +12,4 @@ export { checkPolicy } from "./checker/index.js";
 export { jmesPathError, type JmesPathError } from "./checker/jmespath.js";
 export * from "./functions.js";
 export * from "./language.js";
+export { applyEdits, fixAllEdits } from "./fixes.js";

@@ -1,7 +1,10 @@
 import type { Command } from "commander";
+import { register as registerCheck } from "./check.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
 
 /** Each command lives in its own module with a `register(program, report)` function. */
-export function registerCommands(_program: Command, _report: Report): void {}
+export function registerCommands(program: Command, report: Report): void {
+  registerCheck(program, report);
+}

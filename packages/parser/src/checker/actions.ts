@@ -1,6 +1,6 @@
 import type { Action, Section } from "../ast.js";
 import { ACTION_ARGUMENTS, ACTION_PLACEMENT, ENGINE_PROPERTIES, VALUE_TYPES } from "../language.js";
-import { closest } from "../suggest.js";
+import { closest, withArticle } from "../suggest.js";
 import { CheckContext, replaceFix } from "./context.js";
 import { staticType } from "./types.js";
 
@@ -36,9 +36,11 @@ function checkPlacement(ctx: CheckContext, action: Action, section: Section): vo
 
 function checkArguments(ctx: CheckContext, action: Action, section: Section): void {
   const seen = new Map<string, boolean>();
+  let unknown = false;
   for (const argument of action.arguments) {
     const name = argument.name.text;
     if (!(ACTION_ARGUMENTS as readonly string[]).includes(name)) {
+      unknown = true;
       const suggestion = closest(name, ACTION_ARGUMENTS);
       ctx.report(
         "error",
@@ -88,7 +90,7 @@ function checkArguments(ctx: CheckContext, action: Action, section: Section): vo
       ctx.report(
         "error",
         "argument-type",
-        `'${name}=' must be a String, not ${article(type)}.`,
+        `'${name}=' must be a String, not ${withArticle(type)}.`,
         argument.value.range,
       );
     } else if (
@@ -115,8 +117,9 @@ function checkArguments(ctx: CheckContext, action: Action, section: Section): vo
     }
     return;
   }
+  // A misspelt argument is reported once, as unknown, not again as missing.
   const missing = ["type", "value"].filter((name) => !seen.has(name));
-  if (missing.length > 0) {
+  if (missing.length > 0 && !unknown) {
     ctx.report(
       "error",
       "missing-argument",
@@ -145,8 +148,4 @@ function checkEngineProperty(ctx: CheckContext, action: Action, section: Section
         }
       : undefined,
   );
-}
-
-function article(type: string): string {
-  return /^[AEIOU]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -9,7 +9,14 @@ export class CheckContext {
   /** The declared version if it is one the language knows; checks that depend on it skip otherwise. */
   readonly version: PolicyVersion | undefined;
 
-  constructor(readonly policy: Policy) {
+  /**
+   * @param complete false when syntax errors cut pieces out of the AST: checks about the policy as
+   *   a whole (a missing section, no permit) would then report what the parser dropped.
+   */
+  constructor(
+    readonly policy: Policy,
+    readonly complete = true,
+  ) {
     const text = policy.version?.text;
     this.version = text !== undefined && isSupportedVersion(text) ? text : undefined;
   }

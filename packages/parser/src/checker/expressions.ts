@@ -2,7 +2,7 @@ import type { Expression, PropertyCondition } from "../ast.js";
 import { accepts, FUNCTIONS, findFunction } from "../functions.js";
 import { CLAIM_PROPERTIES, ISSUERS } from "../language.js";
 import { KNOWN_ESCAPES } from "../string-literal.js";
-import { closest } from "../suggest.js";
+import { closest, withArticle } from "../suggest.js";
 import { CheckContext, replaceFix } from "./context.js";
 import { staticType } from "./types.js";
 import { expressionsOf } from "./walk.js";
@@ -58,7 +58,7 @@ function checkCondition(ctx: CheckContext, condition: PropertyCondition): void {
     ctx.report(
       "error",
       "condition-type-mismatch",
-      `'${property}' is a String; comparing it with a ${type} never matches.`,
+      `'${property}' is a String; comparing it with ${withArticle(type)} never matches.`,
       condition.value.range,
     );
     return;
@@ -142,10 +142,14 @@ function checkCall(ctx: CheckContext, call: Extract<Expression, { kind: "Functio
     const parameter = signature.parameters[i]!;
     const type = staticType(argument);
     if (!accepts(parameter, type)) {
+      const wanted =
+        typeof parameter.type === "string"
+          ? withArticle(parameter.type)
+          : parameter.type.map(withArticle).join(" or ");
       ctx.report(
         "error",
         "argument-type",
-        `Argument '${parameter.name}' of ${signature.name} must be ${parameter.description}, not a ${type}.`,
+        `Argument '${parameter.name}' of ${signature.name} must be ${wanted}, not ${withArticle(type)}.`,
         argument.range,
       );
     }

@@ -23,8 +23,8 @@ const CHECKS = [
  * What parses but cannot work, or that the service would refuse: each finding has a stable code
  * (docs/diagnostics.md), a precise range and, where the repair is mechanical, a fix.
  */
-export function checkPolicy(policy: Policy): Diagnostic[] {
-  const ctx = new CheckContext(policy);
+export function checkPolicy(policy: Policy, options: { complete?: boolean } = {}): Diagnostic[] {
+  const ctx = new CheckContext(policy, options.complete ?? true);
   for (const check of CHECKS) check(ctx);
   return ctx.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

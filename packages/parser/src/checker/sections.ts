@@ -30,6 +30,7 @@ export function checkSections(ctx: CheckContext): void {
     furthest = Math.max(furthest, rank);
   }
 
+  if (!ctx.complete) return;
   const authorization = ctx.policy.sections.find((s) => s.name === "authorizationrules");
   if (!authorization && ctx.policy.version) {
     ctx.report(
