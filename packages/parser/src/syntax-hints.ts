@@ -109,20 +109,13 @@ function hintFor(error: RawSyntaxError, source: SourceMap, tokens: CommonTokenSt
   const missing = /^missing (.+?) at /.exec(error.message)?.[1];
   if (missing?.startsWith("'")) {
     const literal = missing.slice(1, -1);
-    const at = previousToken(tokens, token);
-    const offset = at ? source.offset(at.stop + 1) : source.offset(token.start);
-    const point = source.lines.range(offset, offset);
     return {
       hint: `Insert '${literal}' here.`,
-      fixes: [{ title: `Insert '${literal}'`, edits: [{ range: point, newText: literal }] }],
+      fixes: [insertAfterPrevious(literal, token, source, tokens)],
     };
   }
   if (error.message === "extraneous input '}' expecting ';'") {
-    const point = { start: range.start, end: range.start };
-    return {
-      hint: "A rule ends with ';'.",
-      fixes: [{ title: "Insert ';'", edits: [{ range: point, newText: ";" }] }],
-    };
+    return { hint: "A rule ends with ';'.", fixes: [insertAfterPrevious(";", token, source, tokens)] };
   }
   if (error.message === "extraneous input '=' expecting '{'") {
     return {
@@ -131,6 +124,13 @@ function hintFor(error: RawSyntaxError, source: SourceMap, tokens: CommonTokenSt
     };
   }
   return undefined;
+}
+
+/** Inserts right after the token before `token`, where the missing text belongs. */
+function insertAfterPrevious(text: string, token: Token, source: SourceMap, tokens: CommonTokenStream): Fix {
+  const previous = previousToken(tokens, token);
+  const offset = previous ? source.offset(previous.stop + 1) : source.offset(token.start);
+  return { title: `Insert '${text}'`, edits: [{ range: source.lines.range(offset, offset), newText: text }] };
 }
 
 function previousToken(tokens: CommonTokenStream, token: Token): Token | undefined {
