@@ -1,5 +1,5 @@
 import { ENGINE_PROPERTIES, type Claim, type ClaimValue } from "@maa-policy/parser";
-import { describeValue, typeName } from "./values.js";
+import { describeValue, typeName, withArticle } from "./values.js";
 
 /** Bounds the docs give: a 24-bit PCR mask; "Maximum: One year in minutes". */
 const RANGES: Readonly<Record<string, { min: number; max: number }>> = {
@@ -15,7 +15,7 @@ export function invalidEngineProperty(type: string, value: ClaimValue): string |
   const spec = Object.hasOwn(ENGINE_PROPERTIES, type) ? ENGINE_PROPERTIES[type] : undefined;
   if (!spec) return undefined;
   if (typeName(value) !== spec.type)
-    return `The engine property '${type}' takes a ${spec.type}, not the ${typeName(value)} ${describeValue(value)}.`;
+    return `The engine property '${type}' takes ${withArticle(spec.type)}, not the ${typeName(value)} ${describeValue(value)}.`;
   const range = RANGES[type];
   if (range && typeof value === "number" && (value < range.min || value > range.max)) {
     return `The engine property '${type}' must be between ${range.min} and ${range.max}, not ${value}.`;

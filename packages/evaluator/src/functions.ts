@@ -1,7 +1,7 @@
 import type { ClaimValue, Range } from "@maa-policy/parser";
 import { fault } from "./fault.js";
 import type { JmesPathEngine } from "./jmespath.js";
-import { describeValue, sameValue, single, typeName, type Values } from "./values.js";
+import { describeValue, sameValue, single, typeName, withArticle, type Values } from "./values.js";
 
 /** The six functions of policy version 1.2 (spec §1.6); their signatures are the parser's `FUNCTIONS` table. */
 export type FunctionName =
@@ -54,7 +54,10 @@ function expectType<T extends ClaimValue>(
   range: Range | undefined,
 ): T {
   if (typeName(value) !== type)
-    fault(`${where} must be a ${type}, but is the ${typeName(value)} ${describeValue(value)}.`, range);
+    fault(
+      `${where} must be ${withArticle(type)}, but is the ${typeName(value)} ${describeValue(value)}.`,
+      range,
+    );
   return value as T;
 }
 

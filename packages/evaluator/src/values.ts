@@ -24,6 +24,11 @@ export function describeValue(value: ClaimValue): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
+/** "a String", "an Integer", "a Boolean". */
+export function withArticle(type: "String" | "Integer" | "Boolean"): string {
+  return `${type === "Integer" ? "an" : "a"} ${type}`;
+}
+
 export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
   return typeof value === "string" ? "String" : typeof value === "number" ? "Integer" : "Boolean";
 }
