@@ -1,0 +1,140 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzePolicy, parsePolicy, type Diagnostic } from "../src/index.js";
+import { policyText } from "../../../test/support/policy-arbitrary.js";
+
+function rangesInside(text: string, diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every(
+    (d) =>
+      d.range.start.offset >= 0 &&
+      d.range.start.offset <= d.range.end.offset &&
+      d.range.end.offset <= text.length &&
+      (d.fixes ?? []).every((f) =>
+        f.edits.every((e) => e.range.start.offset <= e.range.end.offset && e.range.end.offset <= text.length),
+      ),
+  );
+}
+
+/** Seeds for mutation: our own valid fixtures, plus the public corpus when it is there. */
+function seeds(): string[] {
+  const fixtures = join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "valid");
+  const texts = readdirSync(fixtures).map((d) => readFileSync(join(fixtures, d, "input.policy"), "utf8"));
+  const corpus = join(import.meta.dirname, "..", "..", "..", "..", "shared", "corpus");
+  if (existsSync(corpus)) {
+    for (const f of readdirSync(corpus).filter((f) => f.endsWith(".policy.txt")))
+      texts.push(readFileSync(join(corpus, f), "utf8"));
+  }
+  return texts;
+}
+
+const mutation = fc.oneof(
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.string({ maxLength: 8, unit: "binary" }),
+  }),
+  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({
+    kind: fc.constant("token" as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      "[",
+      "]",
+      "(",
+      ")",
+      "{",
+      "}",
+      ";",
+      "=",
+      "==",
+      "=>",
+      "&&",
+      "!",
+      '"',
+      "“",
+      ",",
+      ".",
+      ":",
+      "\n",
+      "/*",
+      "//",
+    ),
+  }),
+);
+
+function mutate(
+  text: string,
+  mutations:
+    | readonly fc.RecordValue<never>[]
+    | readonly { kind: string; at: number; text?: string; length?: number }[],
+): string {
+  let result = text;
+  for (const m of mutations) {
+    const at = result.length === 0 ? 0 : m.at % (result.length + 1);
+    if (m.kind === "delete") result = result.slice(0, at) + result.slice(at + (m.length ?? 1));
+    else result = result.slice(0, at) + (m.text ?? "") + result.slice(at);
+  }
+  return result;
+}
+
+describe("parser properties", () => {
+  it("parses every policy generated from the grammar without a syntax error", () => {
+    fc.assert(
+      fc.property(policyText, (text) => {
+        const result = parsePolicy(text);
+        expect(result.diagnostics).toEqual([]);
+        expect(result.policy?.version?.text).toMatch(/^\d\.\d$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never throws on mutated policies, and keeps every range and fix inside the text", () => {
+    const texts = seeds();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: texts.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (index, mutations) => {
+          const text = mutate(texts[index]!, mutations);
+          const analysis = analyzePolicy(text);
+          expect(rangesInside(text, analysis.diagnostics)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("never throws on arbitrary strings, binary included", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: "binary" }), (text) => {
+        const analysis = analyzePolicy(text);
+        expect(rangesInside(text, analysis.diagnostics)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("hostile input", () => {
+  it("reports nesting too deep to parse as a diagnostic, not a stack overflow", () => {
+    const depth = 50_000;
+    const text = `version=1.2; authorizationrules{=> issue(type="x", value=${"F(".repeat(depth)}1${")".repeat(depth)});};`;
+    const analysis = analyzePolicy(text);
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(["parser-limit"]);
+    expect(analysis.diagnostics[0]!.message).toBe("The policy is nested too deeply to parse.");
+  });
+
+  it("handles astral characters: ranges are UTF-16, the service's columns are code points", () => {
+    const text =
+      'version=1.0; authorizationrules{ => permit(); }; // 😀\nissuancerules{ => issue(type="😀", value=1) };';
+    const analysis = analyzePolicy(text);
+    const diagnostic = analysis.diagnostics[0]!;
+    expect(diagnostic.message).toBe("extraneous input '}' expecting ';'");
+    expect(text.slice(diagnostic.range.start.offset, diagnostic.range.end.offset)).toBe("}");
+    expect(diagnostic.range.start).toEqual({ line: 1, character: 44, offset: 99 });
+    expect(diagnostic.syntax?.column).toBe(43);
+  });
+});
