@@ -1,0 +1,83 @@
+import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult } from "@maa-policy/evaluator";
+import { restErrorBody } from "@maa-policy/parser";
+import type { EvalOptions } from "./commands/eval.js";
+import { loadPolicy } from "./commands/check.js";
+import { formatExplanation, formatOutcome } from "./eval-text.js";
+import { ExitCode } from "./exit-codes.js";
+import { styleFor } from "./format/display.js";
+import { formatText } from "./format/text.js";
+import { describeReadError, readInput, UsageError } from "./io.js";
+
+export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
+  if (policyPath === "-" && options.claims === "-")
+    throw new UsageError("the policy and the claims cannot both be read from standard input");
+  const now = options.now === undefined ? undefined : parseNow(options.now);
+  const text = await loadPolicy(policyPath);
+  if (typeof text !== "string") throw new UsageError(text.error);
+  const claimsText = await readInput(options.claims).catch((error: unknown) => {
+    throw new UsageError(describeReadError(options.claims, error));
+  });
+  const claims = parseClaims(claimsText);
+  if (!claims.ok) throw new UsageError(`${displayName(options.claims)}: ${claims.error.message}`);
+
+  const path = displayName(policyPath);
+  const loaded = await compile(text);
+  if (!loaded.ok) {
+    // Exactly what `policy-eval check` prints, on stderr: stdout is kept for the result.
+    process.stderr.write(formatText([{ path, analysis: loaded.analysis }], styleFor(process.stderr)));
+    return ExitCode.Invalid;
+  }
+  const result = loaded.policy.evaluate(claims.claims, { trace: options.explain === true });
+  process.stdout.write(render(result, options, { path, text, now }));
+  return result.permitted ? ExitCode.Ok : ExitCode.Denied;
+}
+
+function render(
+  result: EvaluationResult,
+  options: EvalOptions,
+  source: { path: string; text: string; now: number | undefined },
+): string {
+  switch (options.format) {
+    case "json":
+      return `${JSON.stringify(toJson(result), null, 2)}\n`;
+    case "token": {
+      const token = draftToken(result, {
+        policyText: source.text,
+        now: source.now,
+        issuer: options.issuer,
+        attestationType: options.attestationType,
+      });
+      // A failed evaluation answers as the service does: its REST error body.
+      return token.ok ? `${token.token}\n` : `${JSON.stringify(restErrorBody(token.error))}\n`;
+    }
+    default: {
+      const style = styleFor(process.stdout);
+      const explanation = options.explain ? formatExplanation(result, source, style) : "";
+      return explanation + formatOutcome(result, source.path, style);
+    }
+  }
+}
+
+function toJson(result: EvaluationResult): object {
+  return {
+    outcome: result.outcome,
+    permitted: result.permitted,
+    ...(result.error ? { error: result.error, restError: restErrorBody(result.error) } : {}),
+    ...(result.failure ? { failure: result.failure } : {}),
+    issued: result.issued,
+    properties: result.properties,
+    engine: result.engine,
+    ...(result.trace ? { trace: result.trace } : {}),
+  };
+}
+
+function parseNow(text: string): number {
+  const seconds = /^\d+$/.test(text) ? Number(text) : Date.parse(text) / 1000;
+  if (!Number.isFinite(seconds))
+    throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
+  return Math.floor(seconds);
+}
+
+function displayName(path: string): string {
+  return path === "-" ? "<stdin>" : path;
+}
