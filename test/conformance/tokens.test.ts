@@ -36,11 +36,11 @@ describeShared("tokens against the recorded service", () => {
 
   it("predicts the x-ms-policy-token-hash the service answered", () => {
     const response = decodePolicyResult(token("js-rec-set-policy-response.jwt"));
-    expect(response.ok && [response.value.result, response.value.tokenHash]).toEqual([
+    expect(response.ok && [response.value.result, response.value.policyTokenHash]).toEqual([
       "Updated",
       policyTokenHash(token("js-rec-set-policy-request.jwt")),
     ]);
-    expect(response.ok && response.value.tokenHash).toBe("c6sEJQItV50OeP9IrP_bzywAMOVvj5uDPbklA_bwdYQ");
+    expect(response.ok && response.value.policyTokenHash).toBe("c6sEJQItV50OeP9IrP_bzywAMOVvj5uDPbklA_bwdYQ");
   });
 
   it("decodes the stored policy of a GET response to corpus 20 and its recorded hash", () => {

@@ -41,7 +41,7 @@ export interface PolicyToken {
   /** `x-ms-policy-hash` an attestation under this policy will carry (null without a policy). */
   readonly policyHash: string | null;
   /** `x-ms-policy-token-hash` the service answers when this exact token is uploaded. */
-  readonly tokenHash: string;
+  readonly policyTokenHash: string;
 }
 
 /**
@@ -54,7 +54,7 @@ export function decodePolicyToken(token: string): Result<PolicyToken> {
   const algorithm = checkAlgorithm(parts.value);
   if (!algorithm.ok) return algorithm;
   const warnings = [...algorithm.warnings];
-  const base = { parts: parts.value, algorithm: algorithm.value, tokenHash: policyTokenHash(token) };
+  const base = { parts: parts.value, algorithm: algorithm.value, policyTokenHash: policyTokenHash(token) };
   if (parts.value.payload.length === 0) {
     return ok({ ...base, policy: null, encoding: null, claim: null, policyHash: null }, warnings);
   }

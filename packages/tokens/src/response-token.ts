@@ -14,7 +14,7 @@ export interface PolicyResult {
   /** `x-ms-policy-result`: `Updated` or `Removed`. */
   readonly result?: string;
   /** `x-ms-policy-token-hash`: base64url(SHA-256) of the token that was sent. */
-  readonly tokenHash?: string;
+  readonly policyTokenHash?: string;
   /** `x-ms-policy-signer`: the JWK of a signed policy's signer. */
   readonly signer?: unknown;
   /** `x-ms-policy` of a GET response, decoded. */
@@ -32,7 +32,7 @@ export function decodePolicyResult(token: string): Result<PolicyResult> {
     parts: parts.value,
     claims,
     result: string("x-ms-policy-result"),
-    tokenHash: string("x-ms-policy-token-hash"),
+    policyTokenHash: string("x-ms-policy-token-hash"),
     signer: claims["x-ms-policy-signer"],
   };
   if (!("x-ms-policy" in claims)) return ok(result);

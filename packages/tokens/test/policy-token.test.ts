@@ -30,7 +30,7 @@ describe("createUnsignedPolicyToken / decodePolicyToken", () => {
 
   it("gives both hashes of the token", () => {
     const decoded = decodePolicyToken(createUnsignedPolicyToken(draft));
-    expect(decoded.ok && [decoded.value.policyHash, decoded.value.tokenHash]).toEqual([
+    expect(decoded.ok && [decoded.value.policyHash, decoded.value.policyTokenHash]).toEqual([
       "z0FRjKS0ssQTNur1V6BV8WIrh9M3fzgTo0EfHRvapWU",
       "c6sEJQItV50OeP9IrP_bzywAMOVvj5uDPbklA_bwdYQ",
     ]);

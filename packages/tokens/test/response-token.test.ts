@@ -14,11 +14,9 @@ describe("decodePolicyResult", () => {
     const result = decodePolicyResult(
       response({ "x-ms-policy-result": "Updated", "x-ms-policy-token-hash": "abc" }),
     );
-    expect(result.ok && [result.value.result, result.value.tokenHash, result.value.storedPolicy]).toEqual([
-      "Updated",
-      "abc",
-      undefined,
-    ]);
+    expect(
+      result.ok && [result.value.result, result.value.policyTokenHash, result.value.storedPolicy],
+    ).toEqual(["Updated", "abc", undefined]);
   });
 
   it("decodes the stored policy of a GET response", () => {

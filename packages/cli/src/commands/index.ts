@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { register as registerCheck } from "./check.js";
 import { register as registerEval } from "./eval.js";
+import { register as registerHash } from "./hash.js";
+import { register as registerSigner } from "./signer.js";
+import { register as registerToken } from "./token.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
@@ -9,4 +12,7 @@ export type Report = (exitCode: number) => void;
 export function registerCommands(program: Command, report: Report): void {
   registerCheck(program, report);
   registerEval(program, report);
+  registerToken(program, report);
+  registerHash(program, report);
+  registerSigner(program, report);
 }

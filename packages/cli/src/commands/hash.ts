@@ -1,0 +1,30 @@
+import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
+import { Option, type Command } from "commander";
+import { ExitCode } from "../exit-codes.js";
+import { displayName, readText, type Format } from "../token-io.js";
+import type { Report } from "./index.js";
+
+export function register(program: Command, report: Report): void {
+  program
+    .command("hash")
+    .description(
+      "print the x-ms-policy-hash of a policy and the x-ms-policy-token-hash of its unsigned token",
+    )
+    .argument("<policy>", "policy file ('-' reads standard input); hashed byte for byte")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (path: string, options: { format: Format }) => report(await hash(path, options.format)));
+}
+
+export async function hash(path: string, format: Format): Promise<number> {
+  const text = await readText(path);
+  const token = createUnsignedPolicyToken(text);
+  const hashes = { policyHash: policyHash(text), policyTokenHash: policyTokenHash(token) };
+  if (format === "json") {
+    process.stdout.write(JSON.stringify({ file: displayName(path), ...hashes, token }, null, 2) + "\n");
+  } else {
+    process.stdout.write(
+      `x-ms-policy-hash        ${hashes.policyHash}\nx-ms-policy-token-hash  ${hashes.policyTokenHash}\n`,
+    );
+  }
+  return ExitCode.Ok;
+}
