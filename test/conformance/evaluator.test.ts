@@ -18,7 +18,7 @@ function prefixed(dir: string, prefix: string): string {
 }
 
 function body(token: string): Record<string, unknown> {
-  const bytes = base64UrlDecode(token.trim().split(".")[1]!);
+  const bytes = base64UrlDecode(token.trim().split(".")[1]);
   if (!bytes.ok) throw new Error(bytes.error.message);
   return JSON.parse(new TextDecoder().decode(bytes.value)) as Record<string, unknown>;
 }
