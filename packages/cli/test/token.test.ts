@@ -1,0 +1,286 @@
+import { createPrivateKey } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { base64UrlEncode, encodeUnsecuredJws, policyTokenHash } from "@maa-policy/tokens";
+import { beforeAll, describe, expect, it } from "vitest";
+import { identity, type TestIdentity } from "../../tokens/test/pki.js";
+import { runCli, spawnCli } from "./run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "policy-eval-token-"));
+const DRAFT = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
+const SDK_TOKEN =
+  "eyJhbGciOiJub25lIn0.eyJBdHRlc3RhdGlvblBvbGljeSI6ImRtVnljMmx2YmoweExqQTdJR0YxZEdodmNtbDZZWFJwYjI1eWRXeGxjM3M5UGlCd1pYSnRhWFFvS1R0OU95QnBjM04xWVc1alpYSjFiR1Z6ZTMwNyJ9.";
+const TEXT_AS_TOKEN =
+  'version= 1.0;authorizationrules{=> permit();};issuancerules{c:[type=="x"] => issue(type="y", value=c.value);};';
+
+let count = 0;
+function file(text: string, name = `f${count++}`): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+let signer: { key: string; cert: string; identity: TestIdentity };
+let plain: { key: string; cert: string };
+
+beforeAll(async () => {
+  const [ca, notCa] = await Promise.all([identity({ ca: true }), identity({ name: "CN=plain" })]);
+  signer = { key: file(ca.keyPem), cert: file(ca.certPem), identity: ca };
+  plain = { key: file(notCa.keyPem), cert: file(notCa.certPem) };
+});
+
+describe("policy-eval token create / reset", () => {
+  it("prints the unsigned token the SDKs send", async () => {
+    expect(await runCli(["token", "create", file(DRAFT)])).toEqual({
+      code: 0,
+      stdout: SDK_TOKEN + "\n",
+      stderr: "",
+    });
+  });
+
+  it("writes exactly the token with --output, no newline", async () => {
+    const out = join(dir, "out.jwt");
+    expect(await runCli(["token", "create", file(DRAFT), "-o", out])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+    expect(readFileSync(out, "utf8")).toBe(SDK_TOKEN);
+  });
+
+  it("prints both hashes with --format json", async () => {
+    const result = await runCli(["token", "create", "--format", "json", file(DRAFT)]);
+    expect(JSON.parse(result.stdout)).toEqual({
+      token: SDK_TOKEN,
+      policyHash: "z0FRjKS0ssQTNur1V6BV8WIrh9M3fzgTo0EfHRvapWU",
+      policyTokenHash: "c6sEJQItV50OeP9IrP_bzywAMOVvj5uDPbklA_bwdYQ",
+    });
+  });
+
+  it("signs with --key and --cert; the signed token decodes and verifies against the certificate", async () => {
+    const out = join(dir, "signed.jwt");
+    const created = await runCli([
+      "token",
+      "create",
+      file(DRAFT),
+      "--key",
+      signer.key,
+      "--cert",
+      signer.cert,
+      "-o",
+      out,
+    ]);
+    expect(created).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await runCli(["token", "decode", out])).toEqual({ code: 0, stdout: DRAFT, stderr: "" });
+    expect(await runCli(["token", "verify", out, "--trusted", signer.cert])).toEqual({
+      code: 0,
+      stdout: `${out}: valid, RS256 signature by CN=attestationsigningcert; trusted by ${await thumbprint(signer.identity)}\n`,
+      stderr: "",
+    });
+  });
+
+  it("accepts a PKCS#1 (BEGIN RSA PRIVATE KEY) key", async () => {
+    const pkcs1 = createPrivateKey(readFileSync(signer.key, "utf8"))
+      .export({ type: "pkcs1", format: "pem" })
+      .toString();
+    const result = await runCli([
+      "token",
+      "create",
+      file(DRAFT),
+      "--key",
+      file(pkcs1),
+      "--cert",
+      signer.cert,
+    ]);
+    expect([result.code, result.stderr, result.stdout.split(".").length]).toEqual([0, "", 3]);
+  });
+
+  it.each([
+    [
+      "--key without --cert",
+      () => ["--key", signer.key],
+      "policy-eval: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
+    ],
+    [
+      "a key that is not PEM",
+      () => ["--key", file("nope"), "--cert", signer.cert],
+      (k: string[]) => `policy-eval: ${k[1]}: not an unencrypted PEM private key\n`,
+    ],
+    [
+      "a key for another certificate",
+      () => ["--key", plain.key, "--cert", signer.cert],
+      (k: string[]) =>
+        `policy-eval: ${k[3]}: The private key does not match the signing certificate (CN=attestationsigningcert).\n`,
+    ],
+  ])("exits 2 for %s", async (_name, args, message) => {
+    const keyArgs = args();
+    const result = await runCli(["token", "create", file(DRAFT), ...keyArgs]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: typeof message === "string" ? message : message(keyArgs),
+    });
+  });
+
+  it("prints the unsigned reset token", async () => {
+    expect(await runCli(["token", "reset"])).toEqual({
+      code: 0,
+      stdout: "eyJhbGciOiJub25lIn0..\n",
+      stderr: "",
+    });
+  });
+});
+
+describe("policy-eval token decode", () => {
+  it("ignores the newline an editor adds after the token", async () => {
+    expect(await runCli(["token", "decode", file(SDK_TOKEN + "\n")])).toEqual({
+      code: 0,
+      stdout: DRAFT,
+      stderr: "",
+    });
+  });
+
+  it("reads standard input and writes the policy with --output", async () => {
+    const out = join(dir, "decoded.policy");
+    expect(await runCli(["token", "decode", "-", "-o", out], SDK_TOKEN)).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+    expect(readFileSync(out, "utf8")).toBe(DRAFT);
+  });
+
+  it("rejects policy text sent as a token with the service's error, at its position", async () => {
+    const path = file(TEXT_AS_TOKEN);
+    expect(await runCli(["token", "decode", path])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${path}:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n`,
+    });
+  });
+
+  it("reports the failure as JSON with --format json", async () => {
+    const path = file(TEXT_AS_TOKEN);
+    const result = await runCli(["token", "decode", "--format", "json", path]);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      file: path,
+      ok: false,
+      error: { code: "InvalidOperation", message: "Unknown base64 character: 41 (')')", status: 400 },
+      location: { offset: 106, segment: "signature", line: 1, column: 107 },
+      warnings: [],
+    });
+  });
+
+  it("prints warnings on stderr and the policy on stdout", async () => {
+    const raw = encodeUnsecuredJws({ alg: "none" }, { AttestationPolicy: DRAFT });
+    const path = file(raw);
+    expect(await runCli(["token", "decode", path])).toEqual({
+      code: 0,
+      stdout: DRAFT,
+      stderr: `policy-eval: ${path}: warning raw-policy-text: The "AttestationPolicy" claim holds raw policy text (the 2018-09-01-preview format); GA services expect base64url.\n`,
+    });
+  });
+
+  it("says a reset token holds no policy", async () => {
+    const path = file("eyJhbGciOiJub25lIn0..");
+    expect(await runCli(["token", "decode", path])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `policy-eval: ${path}: no policy (empty payload: a reset token)\n`,
+    });
+  });
+
+  it("prints the stored policy of a GET /policies response", async () => {
+    const response = encodeUnsecuredJws({ alg: "none" }, { "x-ms-policy": SDK_TOKEN });
+    expect(await runCli(["token", "decode", file(response)])).toEqual({ code: 0, stdout: DRAFT, stderr: "" });
+  });
+
+  it("checks a set-policy response's x-ms-policy-token-hash against the request", async () => {
+    const hash = policyTokenHash(SDK_TOKEN);
+    const response = file(
+      encodeUnsecuredJws(
+        { alg: "none" },
+        { "x-ms-policy-result": "Updated", "x-ms-policy-token-hash": hash },
+      ),
+    );
+    const lines = `x-ms-policy-result      Updated\nx-ms-policy-token-hash  ${hash}\n`;
+    expect(await runCli(["token", "decode", response, "--request", file(SDK_TOKEN)])).toEqual({
+      code: 0,
+      stdout: lines,
+      stderr: "",
+    });
+    const other = createUnsignedTokenFor("version=1.0;");
+    expect(await runCli(["token", "decode", response, "--request", file(other)])).toEqual({
+      code: 1,
+      stdout: lines,
+      stderr: `policy-eval: ${response}: error TokenHashMismatch: x-ms-policy-token-hash ${hash} is not the hash of the request token (${policyTokenHash(other)})\n`,
+    });
+  });
+
+  it("exits 2 for an unreadable file", async () => {
+    expect(await runCli(["token", "decode", dir])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `policy-eval: ${dir}: is a directory\n`,
+    });
+  });
+});
+
+describe("policy-eval token verify", () => {
+  it("accepts an unsigned token unless a signature is required", async () => {
+    const path = file(SDK_TOKEN);
+    expect(await runCli(["token", "verify", path])).toEqual({
+      code: 0,
+      stdout: `${path}: valid, unsigned (alg none)\n`,
+      stderr: "",
+    });
+    expect(await runCli(["token", "verify", "--require-signed", path])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: The token is unsigned, but a signed token is required.\n`,
+    });
+  });
+
+  it("rejects a self-signed signer that is not a CA, in the service's words", async () => {
+    const out = join(dir, "plain.jwt");
+    await runCli(["token", "create", file(DRAFT), "--key", plain.key, "--cert", plain.cert, "-o", out]);
+    expect(await runCli(["token", "verify", out])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=plain\n`,
+    });
+  });
+
+  it("exits 2 for a bad --at time", async () => {
+    expect(await runCli(["token", "verify", file(SDK_TOKEN), "--at", "yesterday"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "policy-eval: --at: not an ISO 8601 time: yesterday\n",
+    });
+  });
+
+  it("works from the built bin, reading standard input", () => {
+    expect(spawnCli(["token", "verify", "-"], SDK_TOKEN + "\n")).toEqual({
+      code: 0,
+      stdout: "<stdin>: valid, unsigned (alg none)\n",
+      stderr: "",
+    });
+    expect(spawnCli(["token", "decode", "-"], TEXT_AS_TOKEN)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "policy-eval: <stdin>:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n",
+    });
+  });
+});
+
+function createUnsignedTokenFor(text: string): string {
+  return encodeUnsecuredJws({ alg: "none" }, { AttestationPolicy: base64UrlEncode(text) });
+}
+
+async function thumbprint(id: TestIdentity): Promise<string> {
+  return Buffer.from(await id.certificate.getThumbprint("SHA-1"))
+    .toString("hex")
+    .toUpperCase();
+}
