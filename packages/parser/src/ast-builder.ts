@@ -99,6 +99,7 @@ export class AstBuilder {
     const properties = ctx.propertyCondition().map((p) => this.propertyCondition(p));
     if (properties.length === 0 || properties.some((p) => p === undefined)) return undefined;
     const identifier = ctx.IDENTIFIER();
+    if (identifier && !isReal(identifier.symbol)) return undefined;
     return {
       kind: "Condition",
       range: this.rangeOf(ctx),
@@ -113,7 +114,16 @@ export class AstBuilder {
     const operator = ctx.comparisonOperator();
     const valueCtx = ctx.expression();
     const value = valueCtx ? this.expression(valueCtx) : undefined;
-    if (this.failed.has(ctx) || !property || !operator || !value || !isReal(operator.start)) return undefined;
+    if (
+      this.failed.has(ctx) ||
+      !property ||
+      !isReal(property.symbol) ||
+      !operator ||
+      !value ||
+      !isReal(operator.start)
+    ) {
+      return undefined;
+    }
     return {
       kind: "PropertyCondition",
       range: this.rangeOf(ctx),
@@ -143,7 +153,7 @@ export class AstBuilder {
     const name = ctx.IDENTIFIER();
     const valueCtx = ctx.expression();
     const value = valueCtx ? this.expression(valueCtx) : undefined;
-    if (this.failed.has(ctx) || !name || !value) return undefined;
+    if (this.failed.has(ctx) || !name || !isReal(name.symbol) || !value) return undefined;
     return { kind: "ClaimArgument", range: this.rangeOf(ctx), name: this.name(name), value };
   }
 

@@ -3,6 +3,7 @@ import {
   CharStream,
   CommonTokenStream,
   DefaultErrorStrategy,
+  ListTokenSource,
   type Parser,
   type ParserRuleContext,
   type RecognitionException,
@@ -12,6 +13,8 @@ import {
 } from "antlr4ng";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { PolicyLexer } from "./policy-lexer.js";
+import { lexFast } from "./fast-lexer.js";
+import { Utf16CharStream } from "./utf16-char-stream.js";
 import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser.js";
 import type { Comment, Policy } from "./ast.js";
 import { AstBuilder } from "./ast-builder.js";
@@ -55,10 +58,14 @@ export function parsePolicy(text: string): ParseResult {
 
 function parseWith(text: string, source: SourceMap): ParseResult {
   const errors = new SyntaxErrorCollector();
-  const lexer = new PolicyLexer(CharStream.fromString(text));
+  const astral = source.hasAstralCharacters;
+  const lexer = new PolicyLexer(astral ? CharStream.fromString(text) : new Utf16CharStream(text));
   lexer.removeErrorListeners();
   lexer.addErrorListener(errors);
-  const tokens = new CommonTokenStream(lexer);
+  // Well-formed text (no astral characters, nothing the lexer rejects) takes the fast lexer; the
+  // rest the generated one, so that lexer errors keep ANTLR's messages and their order.
+  const fast = astral ? undefined : lexFast(text, lexer.inputStream, lexer);
+  const tokens = new CommonTokenStream(fast ? new ListTokenSource(fast) : lexer);
   const parser = new MaaPolicyParser(tokens);
   errors.parser = parser;
   parser.removeErrorListeners();
@@ -72,8 +79,12 @@ function parseWith(text: string, source: SourceMap): ParseResult {
   } catch (error) {
     if (!(error instanceof ParseCancellationException)) throw error;
     errors.errors.length = 0;
-    lexer.reset();
-    tokens.setTokenSource(lexer);
+    if (fast) {
+      tokens.seek(0);
+    } else {
+      lexer.reset();
+      tokens.setTokenSource(lexer);
+    }
     parser.reset();
     parser.addErrorListener(errors);
     parser.errorHandler = recovery;

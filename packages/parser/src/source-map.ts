@@ -13,10 +13,15 @@ export class SourceMap {
     this.utf16Offsets = /[\uD800-\uDFFF]/.test(text) ? codePointOffsets(text) : undefined;
   }
 
+  get hasAstralCharacters(): boolean {
+    return this.utf16Offsets !== undefined;
+  }
+
   /** The UTF-16 offset of ANTLR character index `index` (a code point index). */
   offset(index: number): number {
-    if (!this.utf16Offsets) return Math.min(index, this.text.length);
-    return this.utf16Offsets[Math.min(index, this.utf16Offsets.length - 1)]!;
+    const clamped = Math.max(0, index);
+    if (!this.utf16Offsets) return Math.min(clamped, this.text.length);
+    return this.utf16Offsets[Math.min(clamped, this.utf16Offsets.length - 1)]!;
   }
 
   /** A range from ANTLR character indexes, `end` exclusive. */

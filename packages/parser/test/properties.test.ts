@@ -17,6 +17,19 @@ function rangesInside(text: string, diagnostics: readonly Diagnostic[]): boolean
   );
 }
 
+/** Every range in an AST, for the same check: a node built from a conjured token would fail it. */
+function astRangesInside(text: string, node: unknown): boolean {
+  if (typeof node !== "object" || node === null) return true;
+  const record = node as Record<string, unknown>;
+  const range = record["range"] as { start: { offset: number }; end: { offset: number } } | undefined;
+  if (
+    range &&
+    !(range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= text.length)
+  )
+    return false;
+  return Object.values(record).every((value) => astRangesInside(text, value));
+}
+
 /** Seeds for mutation: our own valid fixtures, plus the public corpus when it is there. */
 function seeds(): string[] {
   const fixtures = join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "valid");

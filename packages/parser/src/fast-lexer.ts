@@ -1,0 +1,216 @@
+import { Token, type CharStream, type TokenSource } from "antlr4ng";
+import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
+
+const KEYWORDS = new Map<string, number>([
+  ["version", L.VERSION],
+  ["configurationrules", L.CONFIGURATIONRULES],
+  ["authorizationrules", L.AUTHORIZATIONRULES],
+  ["issuancerules", L.ISSUANCERULES],
+  ["permit", L.PERMIT],
+  ["deny", L.DENY],
+  ["add", L.ADD],
+  ["issue", L.ISSUE],
+  ["issueproperty", L.ISSUEPROPERTY],
+  ["true", L.TRUE],
+  ["false", L.FALSE],
+]);
+
+const SINGLE: Record<string, number> = {
+  ":": L.COLON,
+  ",": L.COMMA,
+  ";": L.SEMICOLON,
+  ".": L.DOT,
+  "(": L.LPAREN,
+  ")": L.RPAREN,
+  "[": L.LBRACKET,
+  "]": L.RBRACKET,
+  "{": L.LBRACE,
+  "}": L.RBRACE,
+};
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdentifierStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isIdentifierPart = (c: number) => isIdentifierStart(c) || isDigit(c);
+const isWhitespace = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+
+/**
+ * A hand-written lexer for the grammar's tokens, an order of magnitude faster than the generated
+ * one. It handles well-formed text only: at the first character the generated lexer would reject,
+ * it gives up (returns undefined) and the caller lexes with the generated lexer, so every lexer
+ * error keeps ANTLR's exact message. A property test holds the two to the same tokens.
+ */
+export function lexFast(text: string, stream: CharStream, source: TokenSource): Token[] | undefined {
+  const tokens: Token[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let i = 0;
+  const emit = (type: number, start: number, end: number, channel = Token.DEFAULT_CHANNEL) => {
+    tokens.push(
+      new PolicyToken(text, source, stream, type, channel, start, end - 1, line, start - lineStart),
+    );
+  };
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    if (isWhitespace(c)) {
+      for (; i < text.length && isWhitespace(text.charCodeAt(i)); i++) {
+        if (text.charCodeAt(i) === 10) {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      continue;
+    }
+    if (isIdentifierStart(c)) {
+      while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
+      emit(KEYWORDS.get(text.slice(start, i)) ?? L.IDENTIFIER, start, i);
+      continue;
+    }
+    if (isDigit(c)) {
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+        i++;
+        while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+        emit(L.VERSION_NUMBER, start, i);
+      } else emit(L.INTEGER, start, i);
+      continue;
+    }
+    if (c === 34 /* " */) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (i >= text.length || d === 10 || d === 13) return undefined;
+        if (d === 34) break;
+        if (d === 92 /* \ */) {
+          const e = text.charCodeAt(i + 1);
+          if (i + 1 >= text.length || e === 10 || e === 13) return undefined;
+          i += 2;
+        } else i++;
+      }
+      i++;
+      emit(L.STRING, start, i);
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (c === 47 /* / */ && next === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      emit(L.LINE_COMMENT, start, i, Token.HIDDEN_CHANNEL);
+      continue;
+    }
+    if (c === 47 && next === 42 /* * */) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) return undefined;
+      const tokenLine = line;
+      const tokenColumn = start - lineStart;
+      i = end + 2;
+      tokens.push(
+        new PolicyToken(
+          text,
+          source,
+          stream,
+          L.BLOCK_COMMENT,
+          Token.HIDDEN_CHANNEL,
+          start,
+          i - 1,
+          tokenLine,
+          tokenColumn,
+        ),
+      );
+      for (let j = start; j < i; j++) {
+        if (text.charCodeAt(j) === 10) {
+          line++;
+          lineStart = j + 1;
+        }
+      }
+      continue;
+    }
+    const type = operator(c, next);
+    if (type === undefined) return undefined;
+    i += type.length;
+    emit(type.type, start, i);
+  }
+  tokens.push(
+    new PolicyToken(
+      text,
+      source,
+      stream,
+      Token.EOF,
+      Token.DEFAULT_CHANNEL,
+      text.length,
+      text.length - 1,
+      line,
+      text.length - lineStart,
+    ),
+  );
+  return tokens;
+}
+
+function operator(c: number, next: number): { type: number; length: number } | undefined {
+  const ch = String.fromCharCode(c);
+  const single = SINGLE[ch];
+  if (single !== undefined) return { type: single, length: 1 };
+  switch (ch) {
+    case "=":
+      return next === 62
+        ? { type: L.IMPLIES, length: 2 }
+        : next === 61
+          ? { type: L.EQUAL, length: 2 }
+          : { type: L.ASSIGN, length: 1 };
+    case "!":
+      return next === 61 ? { type: L.NOT_EQUAL, length: 2 } : { type: L.NOT, length: 1 };
+    case "<":
+      return next === 61 ? { type: L.LESS_EQ, length: 2 } : { type: L.LESS, length: 1 };
+    case ">":
+      return next === 61 ? { type: L.GREATER_EQ, length: 2 } : { type: L.GREATER, length: 1 };
+    case "&":
+      return next === 38 ? { type: L.AND, length: 2 } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A token of the fast lexer: plain fields and a text sliced from the policy on demand. antlr4ng's
+ * CommonToken carries more per instance than a policy's hundreds of thousands of tokens need.
+ */
+class PolicyToken implements Token {
+  tokenIndex = -1;
+
+  constructor(
+    private readonly source: string,
+    readonly tokenSource: TokenSource,
+    readonly inputStream: CharStream,
+    public type: number,
+    public channel: number,
+    public start: number,
+    public stop: number,
+    public line: number,
+    public column: number,
+  ) {}
+
+  get text(): string {
+    return this.type === Token.EOF ? "<EOF>" : this.source.slice(this.start, this.stop + 1);
+  }
+
+  setText(_text: string): void {}
+  setType(type: number): void {
+    this.type = type;
+  }
+  setLine(line: number): void {
+    this.line = line;
+  }
+  setCharPositionInLine(column: number): void {
+    this.column = column;
+  }
+  setChannel(channel: number): void {
+    this.channel = channel;
+  }
+  setTokenIndex(index: number): void {
+    this.tokenIndex = index;
+  }
+
+  toString(): string {
+    return `[@${this.tokenIndex},${this.start}:${this.stop}='${this.text}',<${this.type}>,${this.line}:${this.column}]`;
+  }
+}
