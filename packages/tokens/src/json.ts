@@ -22,9 +22,7 @@ export function parseJsonObject(bytes: Uint8Array): JsonObjectResult {
   try {
     value = JSON.parse(text);
   } catch {
-    const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
+    const first = locateError(text);
     if (!first) return { ok: false, problem: "is not valid JSON" };
     return {
       ok: false,
@@ -36,4 +34,15 @@ export function parseJsonObject(bytes: Uint8Array): JsonObjectResult {
     return { ok: false, problem: "is not a JSON object" };
   }
   return { ok: true, value: value as Record<string, unknown>, text };
+}
+
+/** jsonc-parser recurses per nesting level: hostile nesting exhausts the stack, and then the error goes unlocated. */
+function locateError(text: string): ParseError | undefined {
+  const errors: ParseError[] = [];
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch {
+    return undefined;
+  }
+  return errors[0];
 }

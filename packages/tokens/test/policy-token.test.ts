@@ -146,6 +146,12 @@ describe("decodePolicyToken errors", () => {
       [0, "header"],
     ],
     [
+      "hostile nesting in the header",
+      `${base64UrlEncode("[".repeat(100_000))}.${policyPayload}.`,
+      "Malformed JWT: the header is not valid JSON",
+      [0, "header"],
+    ],
+    [
       "header an array",
       `${json(["none"])}.${policyPayload}.`,
       "Malformed JWT: the header is not a JSON object",
