@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { register as registerCheck } from "./check.js";
 import { register as registerEval } from "./eval.js";
+import { register as registerTest } from "./test.js";
 import { register as registerHash } from "./hash.js";
 import { register as registerSigner } from "./signer.js";
 import { register as registerToken } from "./token.js";
@@ -12,6 +13,7 @@ export type Report = (exitCode: number) => void;
 export function registerCommands(program: Command, report: Report): void {
   registerCheck(program, report);
   registerEval(program, report);
+  registerTest(program, report);
   registerToken(program, report);
   registerHash(program, report);
   registerSigner(program, report);

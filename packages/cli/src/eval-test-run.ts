@@ -1,0 +1,109 @@
+import { relative } from "node:path";
+import type { ClaimValue } from "@maa-policy/parser";
+import { loadPolicy as compile, type CompiledPolicy, type EvaluationResult } from "@maa-policy/evaluator";
+import type { TestOptions } from "./commands/test.js";
+import { loadPolicy } from "./commands/check.js";
+import { formatCoverage, type Coverage } from "./eval-test-coverage.js";
+import { findTestFiles, readTestFile, type TestCase } from "./eval-test-file.js";
+import { ExitCode } from "./exit-codes.js";
+import { styleFor } from "./format/display.js";
+import { formatText } from "./format/text.js";
+import { UsageError } from "./io.js";
+
+export async function runTests(paths: readonly string[], options: TestOptions): Promise<number> {
+  const files = await findTestFiles(paths);
+  if (files.length === 0)
+    throw new UsageError(`no test files (*.test.yaml, *.test.yml, *.test.json) under ${paths.join(", ")}`);
+  const policies = new Map<string, CompiledPolicy | undefined>();
+  const coverage: Coverage = new Map();
+  const style = styleFor(process.stdout);
+  let passed = 0;
+  let failed = 0;
+  let invalid = false;
+  for (const path of files) {
+    const file = await readTestFile(path);
+    const policy = await compiled(file.policyPath, policies);
+    if (!policy) {
+      invalid = true;
+      continue;
+    }
+    for (const testCase of file.cases) {
+      const result = policy.evaluate(testCase.claims);
+      coverage.set(file.policyPath, [...(coverage.get(file.policyPath) ?? []), result]);
+      const problems = compare(testCase, result);
+      if (problems.length === 0) passed++;
+      else failed++;
+      if (problems.length > 0 || options.verbose) {
+        const label = problems.length === 0 ? "PASS" : style.severity("error", "FAIL");
+        process.stdout.write(
+          `${label} ${relative(".", path)}: ${testCase.name}\n${problems.map((p) => `  ${p}\n`).join("")}`,
+        );
+      }
+    }
+  }
+  const total = passed + failed;
+  process.stdout.write(
+    `${"-".repeat(80)}\n${passed > 0 ? `PASS: ${passed}/${total}\n` : ""}${failed > 0 ? `FAIL: ${failed}/${total}\n` : ""}`,
+  );
+  if (options.coverage) process.stdout.write(formatCoverage(coverage, policies));
+  if (invalid) return ExitCode.Invalid;
+  return failed > 0 ? ExitCode.Denied : ExitCode.Ok;
+}
+
+/** Compiled once per policy file; undefined (after printing check's diagnostics) when invalid. */
+async function compiled(
+  path: string,
+  cache: Map<string, CompiledPolicy | undefined>,
+): Promise<CompiledPolicy | undefined> {
+  if (cache.has(path)) return cache.get(path);
+  const text = await loadPolicy(path);
+  if (typeof text !== "string") throw new UsageError(text.error);
+  const loaded = await compile(text);
+  if (!loaded.ok)
+    process.stderr.write(
+      formatText([{ path: relative(".", path), analysis: loaded.analysis }], styleFor(process.stderr)),
+    );
+  const policy = loaded.ok ? loaded.policy : undefined;
+  cache.set(path, policy);
+  return policy;
+}
+
+/** Actual against expected: one line per difference, issued claims as a -expected/+actual diff. */
+function compare(testCase: TestCase, result: EvaluationResult): string[] {
+  const problems: string[] = [];
+  if (result.outcome !== testCase.outcome)
+    problems.push(
+      `outcome: expected ${testCase.outcome}, got ${result.outcome}${result.error ? ` (${result.error.message})` : ""}`,
+    );
+  if (testCase.error !== undefined && result.error?.message !== testCase.error) {
+    problems.push(
+      `error: expected ${JSON.stringify(testCase.error)}`,
+      `       got      ${result.error ? JSON.stringify(result.error.message) : "no error"}`,
+    );
+  }
+  if (testCase.issued) {
+    const actual = result.issued.map((c): [string, ClaimValue] => [c.type, c.value]);
+    const missing = without(testCase.issued, actual);
+    const extra = without(actual, testCase.issued);
+    if (missing.length + extra.length > 0) {
+      problems.push("issued claims differ (- expected, + actual):");
+      for (const [type, value] of missing) problems.push(`  - ${type}: ${JSON.stringify(value)}`);
+      for (const [type, value] of extra) problems.push(`  + ${type}: ${JSON.stringify(value)}`);
+    }
+  }
+  return problems;
+}
+
+/** Multiset difference of (type, value) pairs. */
+function without(
+  from: readonly (readonly [string, ClaimValue])[],
+  remove: readonly (readonly [string, ClaimValue])[],
+): (readonly [string, ClaimValue])[] {
+  const left = [...remove];
+  return from.filter(([type, value]) => {
+    const i = left.findIndex(([t, v]) => t === type && v === value);
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}

@@ -1,0 +1,142 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "policy-eval-test-"));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+const rel = (path: string) => relative(".", path);
+
+const POLICY = file(
+  "sgx.policy",
+  'version=1.0;\nauthorizationrules {\n  [type=="x-ms-sgx-is-debuggable", value==false] => permit();\n};\nissuancerules {\n  c:[type=="x-ms-sgx-mrsigner"] => issue(type="signer", value=c.value);\n  c:[type=="x-ms-sgx-svn"] => issue(type="svn", value=c.value);\n};\n',
+);
+const NO_PERMIT =
+  "Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.";
+
+const passing = file(
+  "ok/sgx.test.yaml",
+  `policy: ../sgx.policy
+tests:
+  - name: release enclave
+    claims: { x-ms-sgx-is-debuggable: false, x-ms-sgx-mrsigner: ab }
+    expect: { outcome: permit, issued: { signer: ab } }
+  - name: debug enclave
+    claims: [{ type: x-ms-sgx-is-debuggable, value: true }]
+    expect: { outcome: no-permit, error: "${NO_PERMIT}" }
+`,
+);
+const failing = file(
+  "bad/sgx.test.json",
+  JSON.stringify({
+    policy: "../sgx.policy",
+    tests: [
+      {
+        name: "wrong",
+        claims: { "x-ms-sgx-is-debuggable": false, "x-ms-sgx-svn": 2 },
+        expect: { outcome: "deny", issued: { svn: 3 } },
+      },
+    ],
+  }),
+);
+
+describe("policy-eval test", () => {
+  it("all cases pass: exit 0 and the summary", async () => {
+    expect(await runCli(["test", passing])).toEqual({
+      code: 0,
+      stdout: `${"-".repeat(80)}\nPASS: 2/2\n`,
+      stderr: "",
+    });
+  });
+
+  it("--verbose lists the passing cases", async () => {
+    const result = await runCli(["test", passing, "--verbose"]);
+    expect(result.stdout).toBe(
+      `PASS ${rel(passing)}: release enclave\nPASS ${rel(passing)}: debug enclave\n${"-".repeat(80)}\nPASS: 2/2\n`,
+    );
+  });
+
+  it("a failing case: exit 3, actual against expected", async () => {
+    expect(await runCli(["test", failing])).toEqual({
+      code: 3,
+      stdout: `FAIL ${rel(failing)}: wrong\n  outcome: expected deny, got permit\n  issued claims differ (- expected, + actual):\n    - svn: 3\n    + svn: 2\n${"-".repeat(80)}\nFAIL: 1/1\n`,
+      stderr: "",
+    });
+  });
+
+  it("a directory is searched; --coverage lists the rules that never fired", async () => {
+    const result = await runCli(["test", join(dir, "ok"), "--coverage"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      `${"-".repeat(80)}\nPASS: 2/2\ncoverage: ${rel(POLICY)}: 2/3 rules fired\n  ${rel(POLICY)}:7:3: issuancerules rule 2 never fired\n`,
+    );
+  });
+
+  it("an invalid policy: exit 1 with check's diagnostics", async () => {
+    file("broken.policy", "version=1.0\n");
+    const test = file("broken/x.test.yaml", "policy: ../broken.policy\ntests:\n  - claims: {}\n");
+    const result = await runCli(["test", test]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.startsWith(`${rel(join(dir, "broken.policy"))}:2:1: error`)).toBe(true);
+  });
+
+  it.each([
+    [
+      "YAML syntax",
+      "t1.test.yaml",
+      "policy: [\n",
+      (p: string) =>
+        `policy-eval: ${p}:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    ],
+    [
+      "no policy",
+      "t2.test.yaml",
+      "tests: []\n",
+      (p: string) => `policy-eval: ${p}: policy: the policy file's path (relative to this file) is required`,
+    ],
+    [
+      "no cases",
+      "t3.test.yaml",
+      "policy: sgx.policy\ntests: []\n",
+      (p: string) => `policy-eval: ${p}: tests: a non-empty list of cases is required`,
+    ],
+    [
+      "bad outcome",
+      "t4.test.yaml",
+      "policy: sgx.policy\ntests:\n  - claims: {}\n    expect: { outcome: allow }\n",
+      (p: string) => `policy-eval: ${p}: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
+    ],
+    [
+      "bad claims",
+      "t5.test.yaml",
+      "policy: sgx.policy\ntests:\n  - claims: { a: 1.5 }\n",
+      (p: string) =>
+        `policy-eval: ${p}: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
+    ],
+    [
+      "no claims",
+      "t6.test.yaml",
+      "policy: sgx.policy\ntests:\n  - name: x\n",
+      (p: string) =>
+        `policy-eval: ${p}: tests[0]: \`claims\` (an object, a list or a token) or \`claimsFile\` is required`,
+    ],
+  ])("a malformed test file (%s): exit 2, one line", async (_name, name, text, message) => {
+    const path = file(name, text);
+    expect(await runCli(["test", path])).toEqual({ code: 2, stdout: "", stderr: `${message(path)}\n` });
+  });
+
+  it("no test files: exit 2", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "policy-eval-empty-"));
+    expect(await runCli(["test", empty])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `policy-eval: no test files (*.test.yaml, *.test.yml, *.test.json) under ${empty}\n`,
+    });
+  });
+});
