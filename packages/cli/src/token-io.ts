@@ -10,7 +10,7 @@ import {
   type X509Certificate,
 } from "@maa-policy/tokens";
 import type { ServiceError } from "@maa-policy/parser";
-import { ExitCode } from "./exit-codes.js";
+import { Option } from "commander";
 import { describeReadError, readInput, UsageError } from "./io.js";
 
 /** No policy or management token comes near this; larger input is refused before decoding. */
@@ -106,22 +106,24 @@ export function jsonFailure(path: string, text: string, failure: Failure, warnin
   };
 }
 
-/**
- * Prints a failed result in the chosen format and returns the exit code for an invalid token;
- * returns undefined for a success so callers can go on.
- */
-export function reportFailure<T>(
+/** Prints a failed result in the chosen format; true (and the result narrowed) when it failed. */
+export function reportedFailure<T>(
   path: string,
   text: string,
   result: Result<T>,
   format: Format,
-): number | undefined {
-  if (result.ok) return undefined;
-  if (format === "json")
+): result is Extract<Result<T>, { ok: false }> {
+  if (result.ok) return false;
+  if (format === "json") {
     process.stdout.write(JSON.stringify(jsonFailure(path, text, result, result.warnings), null, 2) + "\n");
-  else process.stderr.write(warningLines(path, result.warnings) + errorLine(path, text, result));
-  return ExitCode.Invalid;
+  } else {
+    process.stderr.write(warningLines(path, result.warnings) + errorLine(path, text, result));
+  }
+  return true;
 }
+
+export const formatOption = () =>
+  new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
 
 /** Writes a token to `--output` exactly (no newline: the hash covers every byte), or to stdout. */
 export async function emitToken(token: string, output: string | undefined): Promise<void> {

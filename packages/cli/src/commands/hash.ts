@@ -1,7 +1,7 @@
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { displayName, readText, type Format } from "../token-io.js";
+import { displayName, formatOption, readText, type Format } from "../token-io.js";
 import type { Report } from "./index.js";
 
 export function register(program: Command, report: Report): void {
@@ -11,7 +11,7 @@ export function register(program: Command, report: Report): void {
       "print the x-ms-policy-hash of a policy and the x-ms-policy-token-hash of its unsigned token",
     )
     .argument("<policy>", "policy file ('-' reads standard input); hashed byte for byte")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(formatOption())
     .action(async (path: string, options: { format: Format }) => report(await hash(path, options.format)));
 }
 

@@ -3,7 +3,7 @@ import {
   decodePolicyCertificateToken,
   policyTokenHash,
 } from "@maa-policy/tokens";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import {
   displayName,
@@ -11,7 +11,8 @@ import {
   readSigningKey,
   readText,
   readToken,
-  reportFailure,
+  formatOption,
+  reportedFailure,
   warningLines,
   type Format,
 } from "../token-io.js";
@@ -39,7 +40,7 @@ export function register(program: Command, report: Report): void {
     .command("decode")
     .description("show the certificate a signer token adds or removes")
     .argument("<token>", "token file ('-' reads standard input)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(formatOption())
     .action(async (path: string, options: { format: Format }) => report(await decode(path, options.format)));
 }
 
@@ -47,8 +48,7 @@ async function create(path: string, options: CreateOptions): Promise<number> {
   const pem = await readText(path);
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyCertificateToken(pem, key!);
-  const failed = reportFailure(path, pem, token, "text");
-  if (failed !== undefined || !token.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure(path, pem, token, "text")) return ExitCode.Invalid;
   await emitToken(token.value, options.output);
   return ExitCode.Ok;
 }
@@ -56,8 +56,7 @@ async function create(path: string, options: CreateOptions): Promise<number> {
 async function decode(path: string, format: Format): Promise<number> {
   const text = await readToken(path);
   const result = await decodePolicyCertificateToken(text);
-  const failed = reportFailure(path, text, result, format);
-  if (failed !== undefined || !result.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure(path, text, result, format)) return ExitCode.Invalid;
   const { parts, ...token } = result.value;
   if (format === "json") {
     const json = {

@@ -10,7 +10,7 @@ import {
   policyTokenHash,
   verifyJws,
 } from "@maa-policy/tokens";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
@@ -20,7 +20,8 @@ import {
   readSigningKey,
   readText,
   readToken,
-  reportFailure,
+  formatOption,
+  reportedFailure,
   type Format,
 } from "../token-io.js";
 import type { Report } from "./index.js";
@@ -31,9 +32,6 @@ interface SignOptions {
   output?: string;
   format: Format;
 }
-
-const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
 
 export function register(program: Command, report: Report): void {
   const token = program
@@ -77,15 +75,13 @@ async function create(path: string, options: SignOptions): Promise<number> {
   const text = await readText(path);
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
-  const failed = reportFailure(path, text, token, options.format);
-  if (failed !== undefined || !token.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure(path, text, token, options.format)) return ExitCode.Invalid;
   return emit(token.value, { policyHash: policyHash(text) }, options);
 }
 
 async function reset(options: SignOptions): Promise<number> {
   const token = await createResetToken(await readSigningKey(options.key, options.cert));
-  const failed = reportFailure("reset", "", token, options.format);
-  if (failed !== undefined || !token.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure("reset", "", token, options.format)) return ExitCode.Invalid;
   return emit(token.value, {}, options);
 }
 
@@ -114,14 +110,12 @@ async function decode(path: string, options: DecodeOptions): Promise<number> {
   const text = await readToken(path);
   if (isResponse(text)) {
     const result = decodePolicyResult(text);
-    const failed = reportFailure(path, text, result, options.format);
-    if (failed !== undefined || !result.ok) return failed ?? ExitCode.Invalid;
+    if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
     const request = options.request === undefined ? undefined : await readToken(options.request);
     return renderPolicyResult(path, result.value, result.warnings, request, options);
   }
   const result = decodePolicyToken(text);
-  const failed = reportFailure(path, text, result, options.format);
-  if (failed !== undefined || !result.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
   await printPolicy(path, result.value, result.warnings, options);
   return ExitCode.Ok;
 }
@@ -144,15 +138,13 @@ async function verify(path: string, options: VerifyOptions): Promise<number> {
   const now = options.at === undefined ? undefined : parseTime(options.at);
   const trustedCertificates = options.trusted && (await readCertificates(options.trusted));
   const parts = decomposeJws(text);
-  const failedParts = reportFailure(path, text, parts, options.format);
-  if (failedParts !== undefined || !parts.ok) return failedParts ?? ExitCode.Invalid;
+  if (reportedFailure(path, text, parts, options.format)) return ExitCode.Invalid;
   const result = await verifyJws(parts.value, {
     trustedCertificates,
     requireSigned: options.requireSigned,
     now,
   });
-  const failed = reportFailure(path, text, result, options.format);
-  if (failed !== undefined || !result.ok) return failed ?? ExitCode.Invalid;
+  if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
   renderVerification(path, result.value, result.warnings, options.format);
   return ExitCode.Ok;
 }
