@@ -6,7 +6,10 @@ import tseslint from "typescript-eslint";
 const coreRestrictions = {
   patterns: [
     { group: ["vscode", "vscode-*", "vscode/*"], message: "The language core never imports editor code." },
-    { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "The core stays browser-safe." },
+    {
+      group: ["node:*", "fs", "path", "crypto", "os", "child_process"],
+      message: "The core stays browser-safe.",
+    },
   ],
 };
 
@@ -32,5 +35,9 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", console: "readonly", performance: "readonly", URL: "readonly" },
+    },
   },
 );

@@ -58,7 +58,7 @@ describe("service rendering", () => {
         "Failure message: 'mismatched input '[' expecting ';''\n" +
         "Failing rule: 'policy > versionInfo'",
     );
-    expect(renderParserException(analysis.diagnostics[0]!)).toBe(error?.message);
+    expect(renderParserException(analysis.diagnostics[0])).toBe(error?.message);
   });
 
   it("wraps the message in the service's REST error body", () => {

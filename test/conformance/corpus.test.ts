@@ -54,7 +54,7 @@ function statuses(): Map<string, string> {
   const result = new Map<string, string>();
   for (const line of index.split("\n")) {
     const match = /^\| (\d\d)-.*?\| (VALID-REC|VALID-DOC|VALID|INVALID|QUESTIONABLE|FRAGMENT)\b/.exec(line);
-    if (match) result.set(match[1]!, match[2]!);
+    if (match) result.set(match[1], match[2]);
   }
   return result;
 }

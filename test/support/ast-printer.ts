@@ -15,7 +15,7 @@ export function printAst(node: unknown, indent = ""): string {
     else if (Array.isArray(value) || isObject(value)) children.push([key, value]);
     else fields.push(`${key}=${JSON.stringify(value)}`);
   }
-  let out = `${indent}${node["kind"] as string} ${at(node["range"] as Range)}${fields.length ? " " + fields.join(" ") : ""}\n`;
+  let out = `${indent}${node["kind"]} ${at(node["range"] as Range)}${fields.length ? " " + fields.join(" ") : ""}\n`;
   for (const [key, value] of children) {
     const list = Array.isArray(value) ? value : [value];
     if (list.length === 0) continue;

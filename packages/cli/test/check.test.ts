@@ -54,7 +54,7 @@ describe("policy-eval check", () => {
       "Failure message: 'mismatched input '[' expecting ';''",
       "Failing rule: 'policy > versionInfo'",
     ]);
-    const body = JSON.parse(lines[4]!) as { error: { code: string; message: string } };
+    const body = JSON.parse(lines[4]) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("PolicyParsingError");
     expect(body.error.message).toContain(`Msg:[${lines.slice(0, 4).join("\n")}]`);
   });
@@ -68,9 +68,9 @@ describe("policy-eval check", () => {
       diagnostics: { code: string; range: unknown }[];
     }[];
     expect(report).toHaveLength(1);
-    expect(report[0]!.valid).toBe(false);
-    expect(report[0]!.diagnostics[0]!.code).toBe("mismatched-input");
-    expect(report[0]!.diagnostics[0]!.range).toEqual({
+    expect(report[0].valid).toBe(false);
+    expect(report[0].diagnostics[0].code).toBe("mismatched-input");
+    expect(report[0].diagnostics[0].range).toEqual({
       start: { line: 1, character: 1, offset: 13 },
       end: { line: 1, character: 2, offset: 14 },
     });
@@ -87,8 +87,8 @@ describe("policy-eval check", () => {
       runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[];
     };
     expect(log.version).toBe("2.1.0");
-    expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(["mismatched-input"]);
-    const first = log.runs[0]!.results[0]!;
+    expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(["mismatched-input"]);
+    const first = log.runs[0].results[0];
     expect(first["ruleId"]).toBe("mismatched-input");
     expect(first["level"]).toBe("error");
     expect(first["locations"]).toEqual([

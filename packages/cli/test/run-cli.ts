@@ -24,9 +24,9 @@ export async function runCli(argv: readonly string[], stdin?: string): Promise<C
   const stdinSpy =
     stdin === undefined
       ? undefined
-      : vi.spyOn(process.stdin, Symbol.asyncIterator).mockImplementation(async function* () {
+      : vi.spyOn(process.stdin, Symbol.asyncIterator).mockImplementation(function* () {
           yield Buffer.from(stdin, "utf8");
-        });
+        } as unknown as () => NodeJS.AsyncIterator<Buffer>);
   try {
     const code = await main(argv);
     return { code, stdout, stderr };

@@ -38,15 +38,15 @@ export class LineIndex {
     let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
+      if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]!, offset: clamped };
+    return { line: low, character: clamped - this.lineStarts[low], offset: clamped };
   }
 
   offsetAt(line: number, character: number): number {
     if (line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, line)]!;
+    const start = this.lineStarts[Math.max(0, line)];
     return Math.min(start + Math.max(0, character), this.lineEnd(line));
   }
 

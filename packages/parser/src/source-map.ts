@@ -21,7 +21,7 @@ export class SourceMap {
   offset(index: number): number {
     const clamped = Math.max(0, index);
     if (!this.utf16Offsets) return Math.min(clamped, this.text.length);
-    return this.utf16Offsets[Math.min(clamped, this.utf16Offsets.length - 1)]!;
+    return this.utf16Offsets[Math.min(clamped, this.utf16Offsets.length - 1)];
   }
 
   /** A range from ANTLR character indexes, `end` exclusive. */

@@ -42,7 +42,7 @@ function seeds(): string[] {
   return texts;
 }
 
-const mutation = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("insert" as const),
     at: fc.nat(),
@@ -77,17 +77,15 @@ const mutation = fc.oneof(
   }),
 );
 
-function mutate(
-  text: string,
-  mutations:
-    | readonly fc.RecordValue<never>[]
-    | readonly { kind: string; at: number; text?: string; length?: number }[],
-): string {
+type Mutation =
+  { kind: "insert" | "token"; at: number; text: string } | { kind: "delete"; at: number; length: number };
+
+function mutate(text: string, mutations: readonly Mutation[]): string {
   let result = text;
   for (const m of mutations) {
     const at = result.length === 0 ? 0 : m.at % (result.length + 1);
-    if (m.kind === "delete") result = result.slice(0, at) + result.slice(at + (m.length ?? 1));
-    else result = result.slice(0, at) + (m.text ?? "") + result.slice(at);
+    if (m.kind === "delete") result = result.slice(0, at) + result.slice(at + m.length);
+    else result = result.slice(0, at) + m.text + result.slice(at);
   }
   return result;
 }
@@ -111,9 +109,10 @@ describe("parser properties", () => {
         fc.nat({ max: texts.length - 1 }),
         fc.array(mutation, { minLength: 1, maxLength: 6 }),
         (index, mutations) => {
-          const text = mutate(texts[index]!, mutations);
+          const text = mutate(texts[index], mutations);
           const analysis = analyzePolicy(text);
           expect(rangesInside(text, analysis.diagnostics)).toBe(true);
+          expect(astRangesInside(text, analysis.policy)).toBe(true);
         },
       ),
       { numRuns: 400 },
@@ -137,14 +136,14 @@ describe("hostile input", () => {
     const text = `version=1.2; authorizationrules{=> issue(type="x", value=${"F(".repeat(depth)}1${")".repeat(depth)});};`;
     const analysis = analyzePolicy(text);
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(["parser-limit"]);
-    expect(analysis.diagnostics[0]!.message).toBe("The policy is nested too deeply to parse.");
+    expect(analysis.diagnostics[0].message).toBe("The policy is nested too deeply to parse.");
   });
 
   it("handles astral characters: ranges are UTF-16, the service's columns are code points", () => {
     const text =
       'version=1.0; authorizationrules{ => permit(); }; // 😀\nissuancerules{ => issue(type="😀", value=1) };';
     const analysis = analyzePolicy(text);
-    const diagnostic = analysis.diagnostics[0]!;
+    const diagnostic = analysis.diagnostics[0];
     expect(diagnostic.message).toBe("extraneous input '}' expecting ';'");
     expect(text.slice(diagnostic.range.start.offset, diagnostic.range.end.offset)).toBe("}");
     expect(diagnostic.range.start).toEqual({ line: 1, character: 44, offset: 99 });

@@ -13,7 +13,12 @@ export interface Style {
 
 const plain: Style = { severity: (_s, t) => t, dim: (t) => t, bold: (t) => t };
 
-const SEVERITY_COLOURS: Record<Severity, string> = { error: "31", warning: "33", information: "36", hint: "36" };
+const SEVERITY_COLOURS: Record<Severity, string> = {
+  error: "31",
+  warning: "33",
+  information: "36",
+  hint: "36",
+};
 const ansi: Style = {
   severity: (s, t) => `\x1b[${SEVERITY_COLOURS[s]}m${t}\x1b[0m`,
   dim: (t) => `\x1b[2m${t}\x1b[0m`,

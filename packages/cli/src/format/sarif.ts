@@ -16,7 +16,10 @@ export function formatSarif(files: readonly CheckedFile[]): string {
           driver: {
             name: "policy-eval",
             informationUri: "https://github.com/maa-policy/maa-policy",
-            rules: codes.map((id) => ({ id, helpUri: `https://github.com/maa-policy/maa-policy/blob/main/docs/diagnostics.md#${id}` })),
+            rules: codes.map((id) => ({
+              id,
+              helpUri: `https://github.com/maa-policy/maa-policy/blob/main/docs/diagnostics.md#${id}`,
+            })),
           },
         },
         results: files.flatMap((file) => file.analysis.diagnostics.map((d) => result(file.path, d))),
@@ -38,7 +41,10 @@ function result(uri: string, diagnostic: Diagnostic) {
         artifactChanges: [
           {
             artifactLocation: { uri },
-            replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+            replacements: fix.edits.map((edit) => ({
+              deletedRegion: region(edit.range),
+              insertedContent: { text: edit.newText },
+            })),
           },
         ],
       })),

@@ -13,8 +13,10 @@ export function formatText(files: readonly CheckedFile[], style: Style): string 
   let warnings = 0;
   for (const file of files) {
     const diagnostics = file.analysis.diagnostics;
-    for (const diagnostic of diagnostics.slice(0, MAX_PRINTED)) out.push(formatDiagnostic(file, diagnostic, style));
-    if (diagnostics.length > MAX_PRINTED) out.push(`${file.path}: … and ${diagnostics.length - MAX_PRINTED} more\n`);
+    for (const diagnostic of diagnostics.slice(0, MAX_PRINTED))
+      out.push(formatDiagnostic(file, diagnostic, style));
+    if (diagnostics.length > MAX_PRINTED)
+      out.push(`${file.path}: … and ${diagnostics.length - MAX_PRINTED} more\n`);
     errors += diagnostics.filter((d) => d.severity === "error").length;
     warnings += diagnostics.filter((d) => d.severity === "warning").length;
   }
@@ -28,7 +30,9 @@ export function formatDiagnostic(file: CheckedFile, diagnostic: Diagnostic, styl
   const head = `${style.bold(`${file.path}:${line}:${column}`)}: ${mark(`${diagnostic.severity} ${diagnostic.code}`)}: ${diagnostic.message}`;
   const frame = codeFrame(file.analysis.source.lines, diagnostic.range, style, mark);
   const hint = diagnostic.hint ? `\n  ${style.dim("hint:")} ${diagnostic.hint}` : "";
-  const fix = diagnostic.fixes?.length ? `\n  ${style.dim("fix:")} ${diagnostic.fixes[0]!.title} (policy-eval check --fix)` : "";
+  const fix = diagnostic.fixes?.length
+    ? `\n  ${style.dim("fix:")} ${diagnostic.fixes[0].title} (policy-eval check --fix)`
+    : "";
   return `${head}\n${frame}${hint}${fix}\n`;
 }
 

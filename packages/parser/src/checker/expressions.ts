@@ -139,7 +139,7 @@ function checkCall(ctx: CheckContext, call: Extract<Expression, { kind: "Functio
     return;
   }
   call.arguments.forEach((argument, i) => {
-    const parameter = signature.parameters[i]!;
+    const parameter = signature.parameters[i];
     const type = staticType(argument);
     if (!accepts(parameter, type)) {
       const wanted =
@@ -160,7 +160,7 @@ function checkEscapes(ctx: CheckContext, literal: Extract<Expression, { kind: "S
   if (!literal.raw.includes("\\")) return;
   for (let i = 1; i < literal.raw.length - 1; i++) {
     if (literal.raw[i] !== "\\") continue;
-    const escaped = literal.raw[i + 1]!;
+    const escaped = literal.raw[i + 1];
     if (!KNOWN_ESCAPES.has(escaped)) {
       const start = literal.range.start;
       const at = { line: start.line, character: start.character + i, offset: start.offset + i };

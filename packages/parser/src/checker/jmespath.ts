@@ -38,7 +38,7 @@ export function jmesPathError(query: string): JmesPathError | undefined {
   if (!failure) return undefined;
   let tokens: { start: number; value: unknown }[];
   try {
-    tokens = tokenize(query) as unknown as { start: number; value: unknown }[];
+    tokens = tokenize(query);
   } catch {
     return { message: failure, index: firstLexerFailure(query) };
   }

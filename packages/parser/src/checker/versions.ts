@@ -40,7 +40,7 @@ export function checkVersions(ctx: CheckContext): void {
   if (gated.length === 0) return;
   const needed = gated.reduce(
     (max, use) => (compareVersions(use.since, max) > 0 ? use.since : max),
-    gated[0]!.since,
+    gated[0].since,
   );
   const fix = replaceFix(`Change the version to ${needed}`, declared.numberRange, needed);
   for (const use of gated) {
