@@ -14,19 +14,20 @@ export interface Decoded {
  * Decodes base64 or base64url text, with or without padding and line breaks. A lone final
  * character encodes no whole byte; lenient decoders (Node's Buffer, the SDK samples) drop it, and
  * the service's own sample report has one, so it is dropped with a warning rather than refused.
- * `canonical` refuses that and non-zero unused bits, so that no two texts decode to the same bytes.
+ * `canonical` (PEM bodies) takes the standard alphabet and line breaks only and refuses that character
+ * and non-zero unused bits, so that no two texts decode to the same bytes.
  */
 export function decodeBase64(text: string, field: string, canonical = false): Result<Decoded> {
   const values: number[] = [];
   let padding = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
-    if (char === "\n" || char === "\r" || char === " " || char === "\t") continue;
+    if (char === "\n" || char === "\r" || (!canonical && (char === " " || char === "\t"))) continue;
     if (char === "=") {
       padding++;
       continue;
     }
-    const value = VALUES.get(char);
+    const value = canonical && (char === "-" || char === "_") ? undefined : VALUES.get(char);
     if (value === undefined || padding > 0) {
       const what = value === undefined ? `character '${char}'` : "data after '=' padding";
       return fail(

@@ -1,7 +1,11 @@
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata polyfill.
+import "reflect-metadata";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
 import { decodeBase64 } from "./base64.js";
 import { equalBytes, toHex } from "./bytes.js";
-import { rawPoint } from "./ecdsa.js";
+import { importP256, rawPoint } from "./ecdsa.js";
+import { firstNonDer } from "./der.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
 import type { Located } from "./sgx-quote.js";
 
@@ -25,8 +29,14 @@ export interface VerifiedChain {
   readonly certificates: readonly CertificateSummary[];
 }
 
+/** What the checks read, extracted once: the ASN.1 getters parse lazily and may throw. */
 interface Parsed {
   readonly cert: X509Certificate;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly ca: boolean;
   readonly key: CryptoKey;
   readonly offset: number;
   readonly field: string;
@@ -37,68 +47,91 @@ const MAX_CERTIFICATES = 8;
 const crypto = globalThis.crypto;
 
 /**
- * Verifies the PEM chain leaf first: each certificate signed by the next, issuers CAs, all valid at
- * `now`, and the chain anchored in the pinned root key. Revocation needs Intel's CRLs (collateral).
+ * Verifies the PEM chain leaf first: each certificate signed by the next, issuers CAs, the chain
+ * anchored in the pinned root key, and all certificates valid at `now`. Revocation needs Intel's
+ * CRLs (collateral) and is not checked.
  */
 export async function verifyPckChain(chain: Located, options: ChainOptions): Promise<Result<VerifiedChain>> {
+  const trusted = await trustedChain(chain, options.rootPublicKey);
+  if (!trusted.ok) return trusted;
+  const certs = trusted.value;
+  for (const [i, c] of certs.entries()) {
+    if (options.now < c.notBefore || options.now > c.notAfter) {
+      const range = `${c.notBefore.toISOString()} to ${c.notAfter.toISOString()}`;
+      const detail = `PCK chain certificate #${i} (${c.subject}) is not valid at ${options.now.toISOString()} (valid ${range})`;
+      return fail(evidenceError("pck-chain-validity", c.field, c.offset, detail));
+    }
+  }
+  return ok({ pckKey: certs[0].key, certificates: certs.map(summary) });
+}
+
+/**
+ * One platform's quotes all carry the same PCK chain, so chains that verified are remembered (by
+ * content, root and position) and their signatures are not checked again; validity dates are.
+ */
+const TRUSTED = new Map<string, Parsed[]>();
+const TRUSTED_LIMIT = 16;
+
+async function trustedChain(chain: Located, root: Uint8Array): Promise<Result<Parsed[]>> {
+  const cacheKey = `${toHex(sha256(chain.bytes))}:${toHex(root)}:${chain.offset}:${chain.field}`;
+  const cached = TRUSTED.get(cacheKey);
+  if (cached) return ok(cached);
   const parsed = await parseChain(chain);
   if (!parsed.ok) return parsed;
-  const certs = parsed.value;
+  const signed = await checkSignatures(parsed.value, root);
+  if (!signed.ok) return signed;
+  if (TRUSTED.size >= TRUSTED_LIMIT) TRUSTED.delete(TRUSTED.keys().next().value!);
+  TRUSTED.set(cacheKey, parsed.value);
+  return parsed;
+}
+
+async function checkSignatures(certs: Parsed[], root: Uint8Array): Promise<Result<true>> {
   for (const [i, c] of certs.entries()) {
     const at = (id: EvidenceErrorId, detail: string) =>
-      fail<VerifiedChain>(evidenceError(id, c.field, c.offset, detail));
-    const name = `PCK chain certificate #${i} (${c.cert.subject})`;
-    if (options.now < c.cert.notBefore || options.now > c.cert.notAfter) {
-      const range = `${c.cert.notBefore.toISOString()} to ${c.cert.notAfter.toISOString()}`;
-      return at(
-        "pck-chain-validity",
-        `${name} is not valid at ${options.now.toISOString()} (valid ${range})`,
-      );
-    }
-    if (i > 0 && c.cert.getExtension(BasicConstraintsExtension)?.ca !== true) {
+      fail<true>(evidenceError(id, c.field, c.offset, detail));
+    const name = `PCK chain certificate #${i} (${c.subject})`;
+    if (i > 0 && !c.ca) {
       return at(
         "pck-chain-ca",
         `${name} issues certificate #${i - 1} but is not a CA (basicConstraints cA is not true)`,
       );
     }
-    const issuer = certs[i + 1] ?? (c.cert.issuer === c.cert.subject ? c : null);
-    if (issuer === null) continue; // a chain without its root: checked against the pinned key below
-    if (c.cert.issuer !== issuer.cert.subject) {
+    const issuer = certs[i + 1];
+    if (issuer === undefined) break; // the last certificate: anchored in the pinned key below
+    if (c.issuer !== issuer.subject) {
       return at(
         "pck-chain-link",
-        `${name} is issued by '${c.cert.issuer}', not by the next certificate '${issuer.cert.subject}'`,
+        `${name} is issued by '${c.issuer}', not by the next certificate '${issuer.subject}'`,
       );
     }
-    if (!(await c.cert.verify({ publicKey: issuer.key, signatureOnly: true }, crypto))) {
+    if (!(await verifiedBy(c.cert, issuer.key))) {
       return at(
         "pck-chain-link",
-        `The signature of ${name} does not verify with the key of '${issuer.cert.subject}'`,
+        `The signature of ${name} does not verify with the key of '${issuer.subject}'`,
       );
     }
   }
-  const anchored = await anchoredInRoot(certs[certs.length - 1], options.rootPublicKey);
-  if (!anchored.ok) return anchored;
-  return ok({ pckKey: certs[0].key, certificates: certs.map(({ cert }) => summary(cert)) });
+  return anchoredInRoot(certs[certs.length - 1], root);
 }
 
-/** The last certificate is the pinned root itself, or is signed by it (a chain sent without its root). */
+/**
+ * The last certificate is the pinned root itself, whose self-signature must then hold too (so no byte
+ * of it goes unchecked), or is signed by the pinned key (a chain sent without its root).
+ */
 async function anchoredInRoot(last: Parsed, root: Uint8Array): Promise<Result<true>> {
   const key = await rawPoint(last.key);
-  if (equalBytes(key, root)) return ok(true);
-  if (last.cert.issuer !== last.cert.subject) {
-    const rootCert = await crypto.subtle
-      .importKey("raw", new Uint8Array(root), P256, true, ["verify"])
-      .catch(() => null);
-    if (rootCert && (await last.cert.verify({ publicKey: rootCert, signatureOnly: true }, crypto)))
-      return ok(true);
+  if (equalBytes(key, root)) {
+    if (last.issuer === last.subject && (await verifiedBy(last.cert, last.key))) return ok(true);
+    const detail = `The root certificate '${last.subject}' holds the pinned key but is not validly self-signed`;
+    return fail(evidenceError("pck-chain-link", last.field, last.offset, detail));
   }
+  const pinned = await importP256(root);
+  if (pinned && (await verifiedBy(last.cert, pinned))) return ok(true);
   const detail =
-    `The PCK certificate chain does not end in the Intel SGX Root CA: it ends in '${last.cert.subject}'` +
+    `The PCK certificate chain does not end in the Intel SGX Root CA: it ends in '${last.subject}'` +
     ` whose key ${toHex(key).slice(0, 18)}… is not the pinned root key ${toHex(root).slice(0, 18)}…`;
   return fail(evidenceError("pck-chain-root", last.field, last.offset, detail));
 }
-
-const P256 = { name: "ECDSA", namedCurve: "P-256" } as const;
 
 async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
   // latin1 keeps one character per byte, so text offsets are byte offsets.
@@ -116,19 +149,26 @@ async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
     end = match.index + match[0].length;
     const der = decodeBase64(match[1], field, true);
     if (!der.ok) return bad(`PCK chain certificate #${certs.length} is not valid base64`);
-    let cert: X509Certificate;
-    try {
-      cert = new X509Certificate(new Uint8Array(der.value.bytes));
-    } catch {
+    const nonDer = firstNonDer(der.value.bytes);
+    if (nonDer >= 0)
+      return bad(
+        `PCK chain certificate #${certs.length} is not DER: invalid encoding at byte ${nonDer} of its DER`,
+      );
+    const fields = await attempt(() => {
+      const cert = new X509Certificate(new Uint8Array(der.value.bytes));
+      const { subject, issuer, notBefore, notAfter } = cert;
+      const ca = cert.getExtension(BasicConstraintsExtension)?.ca === true;
+      return { cert, subject, issuer, notBefore, notAfter, ca };
+    });
+    if (fields === null)
       return bad(`PCK chain certificate #${certs.length} is not a valid X.509 certificate`);
-    }
-    const key = await cert.publicKey.export(crypto).catch(() => null);
+    const key = await attempt(() => fields.cert.publicKey.export(crypto));
     const curve = (key?.algorithm as EcKeyAlgorithm | undefined)?.namedCurve;
     if (key === null || key.algorithm.name !== "ECDSA" || curve !== "P-256") {
-      const detail = `PCK chain certificate #${certs.length} (${cert.subject}) does not hold an ECDSA P-256 key`;
+      const detail = `PCK chain certificate #${certs.length} (${fields.subject}) does not hold an ECDSA P-256 key`;
       return fail(evidenceError("pck-chain-key", field, offset, detail));
     }
-    certs.push({ cert, key, offset, field });
+    certs.push({ ...fields, key, offset, field });
   }
   if (certs.length === 0) {
     return fail(
@@ -140,7 +180,7 @@ async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
       ),
     );
   }
-  if (!isBlank(text.slice(end))) {
+  if (!isBlank(text.slice(end), true)) {
     return fail(
       evidenceError(
         "pck-chain-parse",
@@ -153,12 +193,29 @@ async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
   return ok(certs);
 }
 
-/** Whitespace, and the NUL terminator Intel's quote library leaves after the PEM text. */
-function isBlank(text: string): boolean {
-  return /^[\s\0]*$/.test(text);
+/** The certificate's signature checks with `key`; a signature or algorithm that cannot be read does not. */
+async function verifiedBy(cert: X509Certificate, key: CryptoKey): Promise<boolean> {
+  return (await attempt(() => cert.verify({ publicKey: key, signatureOnly: true }, crypto))) === true;
 }
 
-function summary(cert: X509Certificate): CertificateSummary {
+/**
+ * The ASN.1 layer throws on hostile DER (sometimes synchronously, from getters); here every such
+ * throw becomes null, so a forged certificate is an error value, never an exception.
+ */
+async function attempt<T>(action: () => Promise<T> | T): Promise<T | null> {
+  try {
+    return await action();
+  } catch {
+    return null;
+  }
+}
+
+/** Line breaks, and the NUL terminator Intel's quote library leaves after the PEM text. */
+function isBlank(text: string, last = false): boolean {
+  return (last ? /^[\r\n]*\0*$/ : /^[\r\n]*$/).test(text);
+}
+
+function summary(cert: Parsed): CertificateSummary {
   return {
     subject: cert.subject,
     issuer: cert.issuer,
