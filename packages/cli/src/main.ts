@@ -22,7 +22,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : ExitCode.Usage;
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version"
+        ? 0
+        : ExitCode.Usage;
     }
     if (error instanceof UsageError) {
       process.stderr.write(`policy-eval: ${error.message}\n`);

@@ -27,7 +27,11 @@ export function register(program: Command, report: Report): void {
     .command("check")
     .description("check policies for syntax errors and mistakes, in the service's own words")
     .argument("<files...>", "policy files ('-' reads standard input)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "service", "sarif"]).default("text"))
+    .addOption(
+      new Option("-f, --format <format>", "output format")
+        .choices(["text", "json", "service", "sarif"])
+        .default("text"),
+    )
     .option("--strict", "fail on warnings too")
     .option("--fix", "apply every mechanical fix and write the files back ('-' prints the fixed policy)")
     .action(async (paths: string[], options: CheckOptions) => report(await check(paths, options)));
@@ -48,7 +52,11 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   }
   const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
   out.write(render(files, options.format));
-  const failed = files.some((f) => f.analysis.hasErrors || (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")));
+  const failed = files.some(
+    (f) =>
+      f.analysis.hasErrors ||
+      (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
+  );
   return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
 }
 
@@ -56,7 +64,8 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
 export async function loadPolicy(path: string): Promise<string | { error: string }> {
   try {
     const text = await readInput(path);
-    if (text.length > MAX_POLICY_BYTES) return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
+    if (text.length > MAX_POLICY_BYTES)
+      return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
     return text;
   } catch (error) {
     return { error: describeReadError(path, error) };
