@@ -1,4 +1,5 @@
 import { serviceError } from "@maa-policy/parser";
+import { checkAlgorithm } from "./algorithm.js";
 import {
   certificateJwk,
   certificatesFromPem,
@@ -38,10 +39,12 @@ export interface PolicyCertificateToken {
 export async function decodePolicyCertificateToken(token: string): Promise<Result<PolicyCertificateToken>> {
   const parts = decomposeJws(token);
   if (!parts.ok) return parts;
+  const algorithm = checkAlgorithm(parts.value);
+  if (!algorithm.ok) return algorithm;
   const payload = payloadObject(parts.value);
-  if (!payload.ok) return payload;
+  if (!payload.ok) return fail(payload.error, payload.location, algorithm.warnings);
   const location = { offset: parts.value.payloadStart, segment: "payload" } as const;
-  const warnings: TokenWarning[] = [];
+  const warnings: TokenWarning[] = [...algorithm.warnings];
   const claim = [SIGNER_CLAIM, ...LEGACY_SIGNER_CLAIMS].find((name) => name in payload.value);
   if (!claim) {
     return fail(

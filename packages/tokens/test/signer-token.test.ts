@@ -76,6 +76,12 @@ describe("policy certificate (signer) tokens", () => {
   it.each([
     ["a text body", "MIIC", "InvalidOperation", "Malformed JWT: Could not find first period in the token."],
     [
+      "an HMAC token",
+      `${base64UrlEncode('{"alg":"HS256"}')}.${base64UrlEncode("{}")}.AAAA`,
+      "InvalidOperation",
+      'Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.',
+    ],
+    [
       "no claim",
       unsigned({ certificate: {} }),
       "InvalidOperation",
