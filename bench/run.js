@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 const dir = fileURLToPath(new URL(".", import.meta.url));
 const only = process.argv[2];
 let failed = false;
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".bench.js")).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.js"))
+  .sort()) {
   if (only && !file.includes(only)) continue;
   console.log(`\n== ${file}`);
   const result = spawnSync(process.execPath, ["--expose-gc", `${dir}${file}`], { stdio: "inherit" });
