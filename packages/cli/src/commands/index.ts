@@ -5,6 +5,7 @@ import { register as registerTest } from "./test.js";
 import { register as registerHash } from "./hash.js";
 import { register as registerSigner } from "./signer.js";
 import { register as registerToken } from "./token.js";
+import { register as registerClaims } from "./claims.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
@@ -17,4 +18,5 @@ export function registerCommands(program: Command, report: Report): void {
   registerToken(program, report);
   registerHash(program, report);
   registerSigner(program, report);
+  registerClaims(program, report);
 }

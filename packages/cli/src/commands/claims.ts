@@ -1,0 +1,128 @@
+import { Option, type Command } from "commander";
+import type { Claim } from "@maa-policy/parser";
+import type { EnclaveData, EvidenceRequest, EvidenceResult } from "@maa-policy/evidence";
+import { ExitCode } from "../exit-codes.js";
+import { describeReadError, readInputBytes, UsageError } from "../io.js";
+import type { Report } from "./index.js";
+
+export interface ClaimsOptions {
+  runtimeData?: string;
+  runtimeDataType: "binary" | "json";
+  initTimeData?: string;
+  initTimeDataType: "binary" | "json";
+  dataEncoding: "raw" | "base64url";
+  attestationType?: "sgx" | "openenclave";
+  format: "text" | "json";
+  now?: string;
+  rootPublicKey?: string;
+}
+
+/** `policy-eval claims`: the incoming claims the service would derive from SGX/OpenEnclave evidence. */
+export function register(program: Command, report: Report): void {
+  const dataType = (flag: string) =>
+    new Option(`${flag} <type>`, "how the service reads the data")
+      .choices(["binary", "json"])
+      .default("binary");
+  program
+    .command("claims")
+    .description("verify an SGX quote or OpenEnclave report offline and print its incoming claims")
+    .argument("<evidence>", "quote or report: raw bytes, base64 or base64url ('-' reads standard input)")
+    .option("--runtime-data <file>", "runtime data; SHA-256 of it must start the quote's report data")
+    .addOption(dataType("--runtime-data-type"))
+    .option("--init-time-data <file>", "init-time data; SHA-256 of it must start the enclave's CONFIGID")
+    .addOption(dataType("--init-time-data-type"))
+    .addOption(
+      new Option("--data-encoding <encoding>", "how the data files hold their bytes")
+        .choices(["raw", "base64url"])
+        .default("raw"),
+    )
+    .addOption(
+      new Option("--attestation-type <type>", "evidence kind (default: detected)").choices([
+        "sgx",
+        "openenclave",
+      ]),
+    )
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("--now <time>", "check certificate validity at this time: seconds since the epoch or an ISO date")
+    .option(
+      "--root-public-key <hex>",
+      "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
+    )
+    .action(async (evidence: string, options: ClaimsOptions) => report(await runClaims(evidence, options)));
+}
+
+export async function runClaims(path: string, options: ClaimsOptions): Promise<number> {
+  const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
+  const data = async (
+    file: string | undefined,
+    dataType: "binary" | "json",
+  ): Promise<EnclaveData | undefined> => {
+    if (file === undefined) return undefined;
+    const bytes = await read(file);
+    if (options.dataEncoding === "raw") return { data: bytes, dataType };
+    const decoded = decodeEvidence(new TextDecoder().decode(bytes).trim());
+    if (!decoded.ok)
+      throw new UsageError(`${file}: ${decoded.error.message.replace("'evidence'", "'data'")}`);
+    return { data: decoded.value.bytes, dataType };
+  };
+  const request: EvidenceRequest = {
+    evidence: await read(path),
+    kind: options.attestationType,
+    runtimeData: await data(options.runtimeData, options.runtimeDataType),
+    initTimeData: await data(options.initTimeData, options.initTimeDataType),
+    now: options.now === undefined ? undefined : parseNow(options.now),
+    rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
+  };
+  const result = await claimsFromEvidence(request);
+  for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
+  if (!result.ok) {
+    process.stderr.write(
+      `${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`,
+    );
+    return ExitCode.Invalid;
+  }
+  process.stdout.write(
+    options.format === "json" ? `${JSON.stringify(result.claims, null, 2)}\n` : text(result.claims),
+  );
+  process.stderr.write(summary(result));
+  return ExitCode.Ok;
+}
+
+async function read(file: string): Promise<Uint8Array> {
+  return readInputBytes(file).catch((error: unknown) => {
+    throw new UsageError(describeReadError(file, error));
+  });
+}
+
+/** One `type (valueType) = value` line per claim; JSON values compacted onto their line. */
+function text(claims: readonly Claim[]): string {
+  const show = (claim: Claim) =>
+    claim.type === "x-ms-runtime" || claim.type === "x-ms-inittime"
+      ? JSON.stringify(JSON.parse(claim.value as string))
+      : String(claim.value);
+  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${show(claim)}\n`).join("");
+}
+
+function summary(result: Extract<EvidenceResult, { ok: true }>): string {
+  const { pckCertificates, notVerified, checkedAt } = result.verification;
+  const root = pckCertificates[pckCertificates.length - 1]?.subject ?? "";
+  return (
+    `verified offline: PCK chain to '${root}' (valid at ${checkedAt}), QE report signature, ` +
+    `attestation key binding, enclave report signature\n` +
+    notVerified.map((item) => `not verified offline: ${item}\n`).join("")
+  );
+}
+
+function parseNow(text: string): Date {
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+  if (!Number.isFinite(ms))
+    throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
+  return new Date(ms);
+}
+
+function parseKey(hex: string): Uint8Array {
+  if (!/^(04)?[0-9a-fA-F]{128}$/.test(hex))
+    throw new UsageError("--root-public-key: expected an uncompressed P-256 point: 128 or 130 hex digits");
+  const digits = hex.length === 128 ? `04${hex}` : hex;
+  return Uint8Array.from(digits.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+}

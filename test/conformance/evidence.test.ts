@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sha256 } from "@noble/hashes/sha2.js";
+import {
+  claimsFromEvidence,
+  decodeEvidence,
+  evidenceTokenClaims,
+  type EvidenceRequest,
+} from "@maa-policy/evidence";
+import { decomposeJws, payloadObject } from "@maa-policy/tokens";
+import { expect, it } from "vitest";
+import { GROUND_TRUTH_DIR, describeShared } from "./shared.js";
+
+const text = (name: string) => readFileSync(join(GROUND_TRUTH_DIR, name), "utf8").trim();
+const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+function tokenClaims(name: string): Record<string, unknown> {
+  const parts = decomposeJws(text(name));
+  if (!parts.ok) throw new Error(parts.error.message);
+  const payload = payloadObject(parts.value);
+  if (!payload.ok) throw new Error(payload.error.message);
+  return payload.value;
+}
+
+/** The token claims that come from the evidence; the collateral hashes need Intel's collateral. */
+function evidencePart(claims: Record<string, unknown>): Record<string, unknown> {
+  const keep = (key: string) =>
+    (key.startsWith("x-ms-sgx-") && key !== "x-ms-sgx-collateral") ||
+    ["x-ms-attestation-type", "x-ms-runtime", "maa-ehd", "aas-ehd"].includes(key);
+  return Object.fromEntries(Object.entries(claims).filter(([key]) => keep(key)));
+}
+
+function bytesOf(evidence: string): Uint8Array {
+  const decoded = decodeEvidence(evidence);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.value.bytes;
+}
+
+/**
+ * The sample report's text (as in the SDK sources) has one 'A' too many in the zero run at the end
+ * of the report data, which shifts every later byte by six bits. Removing one 'A' of that run gives
+ * the bytes the service attested: their SHA-256 is the `quotehash` the service recorded.
+ */
+function repaired(report: string): string {
+  const inRun = (16 + 416) * (8 / 6); // the character of report byte 432, in the run of zeros (quote bytes 400..432)
+  expect(report.slice(inRun - 20, inRun + 20)).toBe("A".repeat(40));
+  return report.slice(0, inRun) + report.slice(inRun + 1);
+}
+
+describeShared("evidence against the recorded service", () => {
+  const report = text("openenclave-report.b64url");
+  const quote = text("sgx-quote.b64url");
+  const runtime = bytesOf(text("runtime-data.b64url"));
+  const openEnclaveToken = tokenClaims("java-rec-attest-openenclave-shared-default-policy.jwt");
+  const draftToken = tokenClaims("java-rec-draftpolicy-attest-sgx.jwt");
+  const fixedReport = repaired(report);
+  const fixedQuote = bytesOf(fixedReport).subarray(16);
+  // The service attested these at the tokens' iat; the PCK certificate expires in 2028.
+  const now = new Date((openEnclaveToken["iat"] as number) * 1000);
+  const collateral = (claims: Record<string, unknown>) =>
+    (claims["x-ms-sgx-collateral"] as Record<string, string>).quotehash;
+
+  it("the recorded files as they are: a precise error where the extra character shifts the bytes", async () => {
+    const fromReport = await claimsFromEvidence({ evidence: report, now });
+    expect(fromReport.warnings).toEqual([
+      "evidence: ignored the last base64 character (6129 characters encode no whole final byte)",
+    ]);
+    expect(!fromReport.ok && fromReport.error.message).toBe(
+      "Signature data length 4243456 exceeds the 4144 bytes that follow it (field 'quote.signature_data_len' at offset 448)",
+    );
+    const fromQuote = await claimsFromEvidence({ evidence: quote, now });
+    expect(!fromQuote.ok && [fromQuote.error.id, fromQuote.error.offset]).toEqual([
+      "signature-data-length",
+      432,
+    ]);
+  });
+
+  it("the repaired bytes are the ones the service attested: SHA-256 equals its recorded quotehash", () => {
+    expect(hex(sha256(bytesOf(fixedReport)))).toBe(collateral(openEnclaveToken));
+    expect(hex(sha256(fixedQuote))).toBe(collateral(draftToken));
+  });
+
+  it("the OpenEnclave report with binary runtime data gives the recorded token's evidence claims", async () => {
+    const result = await claimsFromEvidence({
+      evidence: fixedReport,
+      runtimeData: { data: runtime, dataType: "binary" },
+      now,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.kind).toBe("openenclave");
+    expect(evidenceTokenClaims(result.claims)).toEqual(evidencePart(openEnclaveToken));
+    expect(result.verification.quoteHash).toBe(collateral(openEnclaveToken));
+  });
+
+  it("the SGX quote with JSON runtime data gives the draft token's evidence claims, x-ms-runtime included", async () => {
+    const result = await claimsFromEvidence({
+      evidence: fixedQuote,
+      runtimeData: { data: runtime, dataType: "json" },
+      now,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.kind).toBe("sgx");
+    expect(evidenceTokenClaims(result.claims)).toEqual(evidencePart(draftToken));
+    expect(result.verification.quoteHash).toBe(collateral(draftToken));
+  });
+
+  it("its signatures verify up to the pinned Intel SGX Root CA key", async () => {
+    const result = await claimsFromEvidence({ evidence: fixedQuote, now });
+    expect(result.ok && result.verification).toMatchObject({
+      pckChain: "verified",
+      qeReportSignature: "verified",
+      attestationKeyBinding: "verified",
+      enclaveReportSignature: "verified",
+    });
+    expect(result.ok && result.verification.pckCertificates.map((c) => c.subject.split(",")[0])).toEqual([
+      "CN=Intel SGX PCK Certificate",
+      "CN=Intel SGX PCK Processor CA",
+      "CN=Intel SGX Root CA",
+    ]);
+  });
+
+  const failing = async (request: Partial<EvidenceRequest>) => {
+    const result = await claimsFromEvidence({ evidence: fixedQuote, now, ...request });
+    return result.ok ? "ok" : result.error.id;
+  };
+
+  it("a bit flipped in each byte of the header and body, of each signature and of the key fails in its own way", async () => {
+    const flip = (at: number) => {
+      const copy = new Uint8Array(fixedQuote);
+      copy[at] ^= 1 << (at % 8);
+      return copy;
+    };
+    const region = async (start: number, end: number) => {
+      const ids = new Set<string>();
+      for (let at = start; at < end; at++) ids.add(await failing({ evidence: flip(at) }));
+      return [...ids];
+    };
+    expect(await region(0, 2)).toEqual(["quote-version"]);
+    expect(await region(2, 4)).toEqual(["attestation-key-type"]);
+    expect(await region(4, 432)).toEqual(["enclave-report-signature"]);
+    expect(await region(436, 500)).toEqual(["enclave-report-signature"]);
+    expect(await region(500, 564)).toEqual(["attestation-key-binding"]);
+    expect(await region(564, 1012)).toEqual(["qe-report-signature"]);
+    expect(await region(1014, 1046)).toEqual(["attestation-key-binding"]);
+  });
+
+  it("a truncated quote, a wrong runtime data and another root each fail with their own error", async () => {
+    expect(await failing({ evidence: fixedQuote.subarray(0, 2000) })).toBe("signature-data-length");
+    const other = new TextEncoder().encode("not the runtime data");
+    expect(await failing({ runtimeData: { data: other, dataType: "binary" } })).toBe("runtime-data-binding");
+    const foreign = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+      "sign",
+      "verify",
+    ]);
+    const rootPublicKey = new Uint8Array(await crypto.subtle.exportKey("raw", foreign.publicKey));
+    expect(await failing({ rootPublicKey })).toBe("pck-chain-root");
+    expect(await failing({ now: new Date("2028-04-22T00:00:00Z") })).toBe("pck-chain-validity");
+  });
+});
