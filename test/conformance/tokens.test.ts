@@ -77,14 +77,30 @@ describeShared("tokens against the recorded service", () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it("decodes and verifies the docs' signed example (alg RSA256) to corpus 05", async () => {
+  it("decodes the docs' signed example (alg RSA256) to corpus 05, with a warning", () => {
     const result = decodePolicyToken(token("docs-policy-examples-signed.jwt"));
-    if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.policy).toBe(corpus("05"));
-    const verified = await verifyJws(result.value.parts, { now: new Date("2021-01-01T00:00:00Z") });
-    expect(verified.ok && verified.value.chain.map((c) => [c.subject, c.isCa, c.thumbprint])).toEqual([
-      ["CN=AttestationCertificate0", true, "68DFD1012ECDF6626D549CADDAB75441BD5FADE0"],
+    expect(result.ok && [result.value.policy, result.value.algorithm]).toEqual([corpus("05"), "RS256"]);
+    expect(result.warnings).toEqual([
+      {
+        code: "nonstandard-algorithm",
+        message:
+          '"RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.',
+      },
     ]);
-    expect(verified.warnings.map((w) => w.code)).toEqual(["nonstandard-algorithm"]);
+  });
+
+  it("refuses to verify the docs' signed example, suggesting RS256", async () => {
+    const parts = decomposeJws(token("docs-policy-examples-signed.jwt"));
+    if (!parts.ok) throw new Error(parts.error.message);
+    expect(await verifyJws(parts.value, { now: new Date("2021-01-01T00:00:00Z") })).toEqual({
+      ok: false,
+      error: {
+        code: "InvalidOperation",
+        message: 'Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.',
+        status: 400,
+      },
+      location: { offset: 0, segment: "header" },
+      warnings: [],
+    });
   });
 });

@@ -5,8 +5,16 @@ import { fail, ok, type Result, type TokenWarning } from "./result.js";
 
 export type TokenAlgorithm = "none" | SigningAlgorithm;
 
-/** The header's `alg`, checked against the signature segment; aliases become warnings. */
-export function checkAlgorithm(parts: JwsParts): Result<TokenAlgorithm> {
+export interface AlgorithmOptions {
+  /**
+   * Verification refuses the docs' non-JOSE aliases (`RSA256`) with an error naming the real
+   * algorithm; decoding, which trusts nothing, reads them as that algorithm with a warning.
+   */
+  readonly refuseAliases?: boolean;
+}
+
+/** The header's `alg` against the allow-list (none, RS256, ES256), checked against the signature segment. */
+export function checkAlgorithm(parts: JwsParts, options: AlgorithmOptions = {}): Result<TokenAlgorithm> {
   const declared = parts.header.alg;
   const header = { offset: 0, segment: "header" } as const;
   const signature = { offset: parts.signatureStart, segment: "signature" } as const;
@@ -23,18 +31,22 @@ export function checkAlgorithm(parts: JwsParts): Result<TokenAlgorithm> {
       signature,
     );
   }
+  const known = ["none", ...SIGNING_ALGORITHMS].join(", ");
   const warnings: TokenWarning[] = [];
   let algorithm = SIGNING_ALGORITHMS.find((name) => name === declared);
-  const alias = ALGORITHM_ALIASES[declared];
+  const alias = Object.hasOwn(ALGORITHM_ALIASES, declared) ? ALGORITHM_ALIASES[declared] : undefined;
   if (!algorithm && alias) {
+    if (options.refuseAliases) {
+      const message = `Unsupported JWS algorithm "${declared}": did you mean "${alias}"? Use one of ${known}.`;
+      return fail(serviceError("InvalidOperation", message), header);
+    }
     algorithm = alias;
     warnings.push({
       code: "nonstandard-algorithm",
-      message: `"${declared}" is not a JOSE algorithm name; the token is checked as ${alias}.`,
+      message: `"${declared}" is not a JOSE algorithm name (did you mean "${alias}"?); the token decodes, but verification refuses it.`,
     });
   }
   if (!algorithm) {
-    const known = ["none", ...SIGNING_ALGORITHMS].join(", ");
     return fail(
       serviceError("InvalidOperation", `Unsupported JWS algorithm "${declared}": use one of ${known}.`),
       header,

@@ -7,7 +7,11 @@
 export const SIGNING_ALGORITHMS = ["RS256", "ES256"] as const;
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 
-/** Non-JOSE names seen in the docs, accepted with a warning as the algorithm they mean. */
+/**
+ * Non-JOSE names seen in the docs (the signed example says `RSA256`), with the algorithm they
+ * mean. Decoding reads them as that algorithm with a warning, so the docs' example still yields
+ * its policy; verification refuses them with an error that names the right one (the issue's rule).
+ */
 export const ALGORITHM_ALIASES: Readonly<Record<string, SigningAlgorithm>> = { RSA256: "RS256" };
 
 /** The policy claim of the GA format, and older names accepted with a warning (spec §4.1). */
@@ -22,5 +26,9 @@ export const LEGACY_SIGNER_CLAIMS: readonly string[] = [
   "x-ms-policyCertificate",
 ];
 
-/** Expired or not-yet-valid certificates in `x5c` are warnings, not errors: the service's rule is unknown. */
-export const CERTIFICATE_VALIDITY_IS_ERROR = false;
+/**
+ * Expired or not-yet-valid certificates in `x5c` fail verification (`InvalidParameter`): the
+ * service's rule is unrecorded, and accepting them would accept what a chain builder refuses.
+ * `false` makes them warnings.
+ */
+export const CERTIFICATE_VALIDITY_IS_ERROR = true;

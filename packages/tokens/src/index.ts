@@ -9,7 +9,7 @@ export { policyHash, policyTokenHash } from "./hash.js";
 export { encodeUnsecuredJws } from "./unsecured.js";
 export { ok, fail, type Result, type TokenWarning, type TokenLocation } from "./result.js";
 export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
-export { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
+export { checkAlgorithm, type AlgorithmOptions, type TokenAlgorithm } from "./algorithm.js";
 export * from "./decisions.js";
 export {
   certificatesFromPem,

@@ -42,12 +42,13 @@ const SIGNATURE_PARAMS = {
 } as const;
 
 /**
- * Checks a decomposed token as a provider would: the signature against the leaf of `x5c`, each
- * certificate issued by the next, a root that is a CA (the service's `Unable to find issuer
- * certificate` case, spec §3.2), and, in Isolated mode, a chain anchored in a trusted certificate.
+ * Checks a decomposed token as a provider would: an allowed `alg` (no aliases), the signature
+ * against the leaf of `x5c`, each certificate issued by the next, a root that is a CA (the
+ * service's `Unable to find issuer certificate` case, spec §3.2), in Isolated mode a chain
+ * anchored in a trusted certificate, and every certificate within its validity.
  */
 export async function verifyJws(parts: JwsParts, options: VerifyOptions = {}): Promise<Result<Verification>> {
-  const algorithm = checkAlgorithm(parts);
+  const algorithm = checkAlgorithm(parts, { refuseAliases: true });
   if (!algorithm.ok) return algorithm;
   const warnings = [...algorithm.warnings];
   const trusted = options.trustedCertificates;
@@ -136,10 +137,10 @@ function validityProblems(chain: readonly CertificateInfo[], now: Date): TokenWa
   const warnings: TokenWarning[] = [];
   for (const [index, info] of chain.entries()) {
     if (now > info.notAfter) {
-      const message = `x5c[${index}] (${info.subject}) expired on ${info.notAfter.toISOString()}.`;
+      const message = `Certificate x5c[${index}] (${info.subject}) expired on ${info.notAfter.toISOString()}.`;
       warnings.push({ code: "certificate-expired", message });
     } else if (now < info.notBefore) {
-      const message = `x5c[${index}] (${info.subject}) is not valid before ${info.notBefore.toISOString()}.`;
+      const message = `Certificate x5c[${index}] (${info.subject}) is not valid before ${info.notBefore.toISOString()}.`;
       warnings.push({ code: "certificate-not-yet-valid", message });
     }
   }

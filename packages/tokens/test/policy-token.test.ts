@@ -6,6 +6,7 @@ import {
   encodeUnsecuredJws,
   UNSIGNED_RESET_TOKEN,
 } from "@maa-policy/tokens";
+import { restErrorBody } from "@maa-policy/parser";
 
 const draft = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
 const none = base64UrlEncode('{"alg":"none"}');
@@ -75,14 +76,15 @@ describe("decodePolicyToken warnings", () => {
     expect(decoded.warnings).toEqual(warnings);
   });
 
-  it("accepts the docs' RSA256 as RS256 with a warning", () => {
+  it("decodes the docs' RSA256 as RS256 with a warning (verification refuses it)", () => {
     const token = `${json({ alg: "RSA256", x5c: [] })}.${policyPayload}.AAAA`;
     const decoded = decodePolicyToken(token);
     expect(decoded.ok && decoded.value.algorithm).toBe("RS256");
     expect(decoded.warnings).toEqual([
       {
         code: "nonstandard-algorithm",
-        message: '"RSA256" is not a JOSE algorithm name; the token is checked as RS256.',
+        message:
+          '"RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.',
       },
     ]);
   });
@@ -227,5 +229,21 @@ describe("encodeUnsecuredJws", () => {
     expect(createUnsignedPolicyToken(draft)).toBe(
       encodeUnsecuredJws({ alg: "none" }, { AttestationPolicy: base64UrlEncode(draft) }),
     );
+  });
+});
+
+describe("REST bodies of token errors", () => {
+  const envelope = (detail: string) =>
+    `Attestation Enclave operation failed with 74: Exception(0) 83FF004A Bad message    Msg:[${detail}] \n\r\nUnhandled Enclave Exception: "Bad message"\r\n`;
+
+  it.each([
+    ["policy text sent as a token", defaultSgxLike, "Unknown base64 character: 41 (')')"],
+    ["a body that is not a JWS", "MIIC", "Malformed JWT: Could not find first period in the token."],
+  ])("answers %s with the service's HTTP 400 body", (_name, token, detail) => {
+    const result = decodePolicyToken(token);
+    const message = envelope(detail);
+    expect(!result.ok && restErrorBody(result.error)).toEqual({
+      error: { code: "InvalidOperation", message, innererror: { code: "InvalidOperation", message } },
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   loadSigningKey,
   verifyJws,
 } from "@maa-policy/tokens";
+import { restErrorBody } from "@maa-policy/parser";
 import { EC, identity, type TestIdentity } from "./pki.js";
 
 let manager: TestIdentity;
@@ -108,5 +109,17 @@ describe("policy certificate (signer) tokens", () => {
   ])("rejects %s", async (_name, token, code, message) => {
     const decoded = await decodePolicyCertificateToken(token);
     expect(!decoded.ok && [decoded.error.code, decoded.error.message]).toEqual([code, message]);
+  });
+});
+
+describe("signer token REST bodies", () => {
+  it("answers a token without its claim with the service's HTTP 400 body", async () => {
+    const decoded = await decodePolicyCertificateToken(unsigned({ certificate: {} }));
+    const message =
+      "Attestation Enclave operation failed with 74: Exception(0) 83FF004A Bad message" +
+      '    Msg:[Could not find "policyCertificate" claim in policy token] \n\r\nUnhandled Enclave Exception: "Bad message"\r\n';
+    expect(!decoded.ok && restErrorBody(decoded.error)).toEqual({
+      error: { code: "InvalidOperation", message, innererror: { code: "InvalidOperation", message } },
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   type SigningKey,
   type VerifyOptions,
 } from "@maa-policy/tokens";
+import { restErrorBody } from "@maa-policy/parser";
 import { EC, EC384, identity, type TestIdentity } from "./pki.js";
 
 const draft = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
@@ -20,6 +21,7 @@ let ec: TestIdentity;
 let root: TestIdentity;
 let leaf: TestIdentity;
 let other: TestIdentity;
+let old: TestIdentity;
 
 beforeAll(async () => {
   [rsa, ec, root, other] = await Promise.all([
@@ -29,6 +31,11 @@ beforeAll(async () => {
     identity({ name: "CN=other root", ca: true }),
   ]);
   leaf = await identity({ name: "CN=policy leaf", issuer: root, algorithm: EC });
+  old = await identity({
+    ca: true,
+    notBefore: new Date("2020-01-01T00:00:00Z"),
+    notAfter: new Date("2021-01-01T00:00:00Z"),
+  });
 });
 
 async function key(pem: string, certs: string): Promise<SigningKey> {
@@ -183,6 +190,17 @@ describe("verifyJws", () => {
     );
   });
 
+  it("answers a root without CA with the recorded message's REST body (spec §3.2)", async () => {
+    const plain = await identity();
+    const result = await verifyJws(await signed(await key(plain.keyPem, plain.certPem)));
+    const message =
+      "Attestation Enclave operation failed with 65529: Exception(0) 83FFFFF9 The requested item is not found" +
+      '    Msg:[Unable to find issuer certificate CN=attestationsigningcert] \n\r\nUnhandled Enclave Exception: "The requested item is not found"\r\n';
+    expect(!result.ok && restErrorBody(result.error)).toEqual({
+      error: { code: "InvalidParameter", message, innererror: { code: "InvalidParameter", message } },
+    });
+  });
+
   it("rejects a chain that does not end in a root", async () => {
     const token = await signed(await key(leaf.keyPem, leaf.certPem));
     await fails(token, {}, "InvalidParameter", "Unable to find issuer certificate CN=policy root");
@@ -260,26 +278,99 @@ describe("verifyJws", () => {
     });
   });
 
-  it("warns about an expired certificate", async () => {
-    const old = await identity({
+  it.each([
+    [
+      "an expired certificate",
+      "2022-01-01T00:00:00Z",
+      "Certificate x5c[0] (CN=attestationsigningcert) expired on 2021-01-01T00:00:00.000Z.",
+    ],
+    [
+      "a certificate not yet valid",
+      "2019-01-01T00:00:00Z",
+      "Certificate x5c[0] (CN=attestationsigningcert) is not valid before 2020-01-01T00:00:00.000Z.",
+    ],
+  ])("rejects %s, even from a trusted signer", async (_name, now, message) => {
+    const token = await signed(await key(old.keyPem, old.certPem));
+    const error = { code: "InvalidParameter", message, status: 400 };
+    const location = { offset: 0, segment: "header" };
+    expect(await verifyJws(token, { now: new Date(now) })).toEqual({
+      ok: false,
+      error,
+      location,
+      warnings: [],
+    });
+    expect(await verifyJws(token, { now: new Date(now), trustedCertificates: [old.certificate] })).toEqual({
+      ok: false,
+      error,
+      location,
+      warnings: [],
+    });
+    expect((await verifyJws(token, { now: new Date("2020-06-01T00:00:00Z") })).ok).toBe(true);
+  });
+
+  it("checks every certificate of the chain, not only the signer's", async () => {
+    const expiredRoot = await identity({
+      name: "CN=old root",
       ca: true,
       notBefore: new Date("2020-01-01T00:00:00Z"),
       notAfter: new Date("2021-01-01T00:00:00Z"),
     });
-    const token = await signed(await key(old.keyPem, old.certPem));
-    const result = await verifyJws(token, { now: new Date("2022-01-01T00:00:00Z") });
-    expect(result.ok && result.warnings).toEqual([
-      {
-        code: "certificate-expired",
-        message: "x5c[0] (CN=attestationsigningcert) expired on 2021-01-01T00:00:00.000Z.",
-      },
-    ]);
-    const early = await verifyJws(token, { now: new Date("2019-01-01T00:00:00Z") });
-    expect(early.ok && early.warnings).toEqual([
-      {
-        code: "certificate-not-yet-valid",
-        message: "x5c[0] (CN=attestationsigningcert) is not valid before 2020-01-01T00:00:00.000Z.",
-      },
-    ]);
+    const young = await identity({
+      name: "CN=young leaf",
+      issuer: expiredRoot,
+      notBefore: new Date("2020-06-01T00:00:00Z"),
+      notAfter: new Date("2030-01-01T00:00:00Z"),
+    });
+    const token = await signed(await key(young.keyPem, young.certPem + expiredRoot.certPem));
+    await fails(
+      token,
+      { now: new Date("2022-01-01T00:00:00Z") },
+      "InvalidParameter",
+      "Certificate x5c[1] (CN=old root) expired on 2021-01-01T00:00:00.000Z.",
+    );
+  });
+
+  it.each([
+    [
+      "the docs' RSA256, suggesting RS256",
+      "RSA256",
+      'Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.',
+    ],
+    ["HS256", "HS256", 'Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.'],
+    ["PS256", "PS256", 'Unsupported JWS algorithm "PS256": use one of none, RS256, ES256.'],
+    [
+      "a prototype member name",
+      "constructor",
+      'Unsupported JWS algorithm "constructor": use one of none, RS256, ES256.',
+    ],
+  ])("refuses alg %s", async (_name, alg, message) => {
+    const token = await signed(await key(rsa.keyPem, rsa.certPem));
+    const header = base64UrlEncode(JSON.stringify({ ...token.header, alg }));
+    const swapped = parts(`${header}.${token.token.split(".").slice(1).join(".")}`);
+    expect(await verifyJws(swapped)).toEqual({
+      ok: false,
+      error: { code: "InvalidOperation", message, status: 400 },
+      location: { offset: 0, segment: "header" },
+      warnings: [],
+    });
+  });
+
+  it("refuses a signed token relabelled alg none", async () => {
+    const token = await signed(await key(rsa.keyPem, rsa.certPem));
+    const none = base64UrlEncode('{"alg":"none"}');
+    const swapped = parts(`${none}.${token.token.split(".").slice(1).join(".")}`);
+    await fails(
+      swapped,
+      {},
+      "InvalidOperation",
+      'Malformed JWT: an unsecured token ("alg":"none") must have an empty signature.',
+    );
+    const stripped = parts(`${none}.${token.token.split(".")[1]}.`);
+    await fails(
+      stripped,
+      { trustedCertificates: [rsa.certificate] },
+      "InvalidOperation",
+      "The token is unsigned, but a signed token is required.",
+    );
   });
 });
