@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "@noble/hashes/sha2.js";
 import {
@@ -7,9 +7,10 @@ import {
   evidenceTokenClaims,
   type EvidenceRequest,
 } from "@maa-policy/evidence";
+import { draftToken, evaluatePolicy } from "@maa-policy/evaluator";
 import { decomposeJws, payloadObject } from "@maa-policy/tokens";
 import { expect, it } from "vitest";
-import { GROUND_TRUTH_DIR, describeShared } from "./shared.js";
+import { CORPUS_DIR, GROUND_TRUTH_DIR, describeShared } from "./shared.js";
 
 const text = (name: string) => readFileSync(join(GROUND_TRUTH_DIR, name), "utf8").trim();
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
@@ -52,7 +53,7 @@ describeShared("evidence against the recorded service", () => {
   const quote = text("sgx-quote.b64url");
   const runtime = bytesOf(text("runtime-data.b64url"));
   const openEnclaveToken = tokenClaims("java-rec-attest-openenclave-shared-default-policy.jwt");
-  const draftToken = tokenClaims("java-rec-draftpolicy-attest-sgx.jwt");
+  const draftRecorded = tokenClaims("java-rec-draftpolicy-attest-sgx.jwt");
   const fixedReport = repaired(report);
   const fixedQuote = bytesOf(fixedReport).subarray(16);
   // The service attested these at the tokens' iat; the PCK certificate expires in 2028.
@@ -77,7 +78,7 @@ describeShared("evidence against the recorded service", () => {
 
   it("the repaired bytes are the ones the service attested: SHA-256 equals its recorded quotehash", () => {
     expect(hex(sha256(bytesOf(fixedReport)))).toBe(collateral(openEnclaveToken));
-    expect(hex(sha256(fixedQuote))).toBe(collateral(draftToken));
+    expect(hex(sha256(fixedQuote))).toBe(collateral(draftRecorded));
   });
 
   it("the OpenEnclave report with binary runtime data gives the recorded token's evidence claims", async () => {
@@ -100,8 +101,8 @@ describeShared("evidence against the recorded service", () => {
     });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.kind).toBe("sgx");
-    expect(evidenceTokenClaims(result.claims)).toEqual(evidencePart(draftToken));
-    expect(result.verification.quoteHash).toBe(collateral(draftToken));
+    expect(evidenceTokenClaims(result.claims)).toEqual(evidencePart(draftRecorded));
+    expect(result.verification.quoteHash).toBe(collateral(draftRecorded));
   });
 
   it("its signatures verify up to the pinned Intel SGX Root CA key", async () => {
@@ -155,5 +156,55 @@ describeShared("evidence against the recorded service", () => {
     const rootPublicKey = new Uint8Array(await crypto.subtle.exportKey("raw", foreign.publicKey));
     expect(await failing({ rootPublicKey })).toBe("pck-chain-root");
     expect(await failing({ now: new Date("2028-04-22T00:00:00Z") })).toBe("pck-chain-validity");
+  });
+
+  /** The recorded claims our draft token must reproduce: all but the token's identity, time and collateral. */
+  const comparable = (claims: Record<string, unknown>) => {
+    const skip = [
+      "iss",
+      "iat",
+      "nbf",
+      "exp",
+      "jti",
+      "x-ms-sgx-collateral",
+      "maa-attestationcollateral",
+      "maa-ehd",
+      "aas-ehd",
+    ];
+    return Object.fromEntries(Object.entries(claims).filter(([key]) => !skip.includes(key)));
+  };
+
+  it("under the 2021 default policy the report's claims permit and issue what the service issued", async () => {
+    const file = readdirSync(CORPUS_DIR).find((name) => name.startsWith("20-"))!;
+    const policy = readFileSync(join(CORPUS_DIR, file), "utf8");
+    const evidence = await claimsFromEvidence({
+      evidence: fixedReport,
+      runtimeData: { data: runtime, dataType: "binary" },
+      now,
+    });
+    if (!evidence.ok) throw new Error(evidence.error.message);
+    const evaluated = await evaluatePolicy(policy, evidence.claims);
+    if (!evaluated.ok) throw new Error("corpus 20 does not load");
+    const token = draftToken(evaluated.result, {
+      policyText: policy,
+      now: openEnclaveToken["iat"] as number,
+    });
+    if (!token.ok) throw new Error(token.error.message);
+    expect(token.body).toMatchObject(comparable(openEnclaveToken));
+  });
+
+  it("under the draft policy the quote's draft token carries the recorded token's claims", async () => {
+    const policy = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
+    const evidence = await claimsFromEvidence({
+      evidence: fixedQuote,
+      runtimeData: { data: runtime, dataType: "json" },
+      now,
+    });
+    if (!evidence.ok) throw new Error(evidence.error.message);
+    const evaluated = await evaluatePolicy(policy, evidence.claims);
+    if (!evaluated.ok) throw new Error("the draft policy does not load");
+    const token = draftToken(evaluated.result, { policyText: policy, now: draftRecorded["iat"] as number });
+    if (!token.ok) throw new Error(token.error.message);
+    expect(token.body).toMatchObject(comparable(draftRecorded));
   });
 });
