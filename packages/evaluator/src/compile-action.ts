@@ -128,7 +128,11 @@ function emitter(node: Action): Emit {
       if (problem) fault(problem, node.range);
       state.properties.push(claim);
     }
-    state.incoming.push(claim);
+    if (!state.ownsIncoming) {
+      state.incoming = state.incoming.slice();
+      state.ownsIncoming = true;
+    }
+    (state.incoming as Claim[]).push(claim);
     if (
       action === "issue" &&
       (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)

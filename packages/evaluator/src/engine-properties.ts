@@ -23,10 +23,18 @@ export function invalidEngineProperty(type: string, value: ClaimValue): string |
   return undefined;
 }
 
+const DEFAULTS: EngineProperties = Object.freeze(
+  Object.fromEntries(
+    Object.entries(ENGINE_PROPERTIES).flatMap(([name, spec]) =>
+      spec.default === undefined ? [] : [[name, spec.default]],
+    ),
+  ),
+);
+
 export function engineProperties(properties: readonly Claim[]): EngineProperties {
-  const values: Record<string, ClaimValue> = {};
-  for (const [name, spec] of Object.entries(ENGINE_PROPERTIES))
-    if (spec.default !== undefined) values[name] = spec.default;
+  // Most policies set none: share one frozen object rather than build it per evaluation.
+  if (!properties.some((claim) => Object.hasOwn(ENGINE_PROPERTIES, claim.type))) return DEFAULTS;
+  const values: Record<string, ClaimValue> = { ...DEFAULTS };
   for (const claim of properties)
     if (Object.hasOwn(ENGINE_PROPERTIES, claim.type)) values[claim.type] = claim.value;
   return values;

@@ -1,5 +1,4 @@
 import {
-  READ_ONLY_CLAIMS,
   serviceError,
   type Claim,
   type Range,
@@ -12,7 +11,6 @@ import { engineProperties, type EngineProperties } from "./engine-properties.js"
 import { Fault } from "./fault.js";
 import type { Scope, State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
-import { markReadOnly } from "./values.js";
 
 export interface EvaluateOptions {
   /** Record what every rule did (default true). Off, evaluation allocates only what it must. */
@@ -54,17 +52,15 @@ export const DENY_MESSAGE = "Policy Engine Exception: A Deny claim was issued, a
 export const NO_PERMIT_MESSAGE =
   "Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.";
 
-const READ_ONLY_TYPES: ReadonlySet<string> = new Set(READ_ONLY_CLAIMS);
-
 export function evaluateCompiled(
   policy: CompiledPolicy,
   claims: readonly Claim[],
   options?: EvaluateOptions,
 ): EvaluationResult {
   const tracing = options?.trace ?? true;
-  for (const claim of claims) if (READ_ONLY_TYPES.has(claim.type)) markReadOnly(claim);
   const state: State = {
-    incoming: claims.slice(),
+    incoming: claims,
+    ownsIncoming: false,
     outgoing: [],
     properties: [],
     section: "configurationrules",
@@ -78,7 +74,9 @@ export function evaluateCompiled(
   let failure: EvaluationFailure | undefined;
   for (const section of policy.sections) {
     state.section = section.name;
-    for (const rule of section.rules) {
+    const rules = section.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
       const problem = runRule(rule, state, trace);
       if (problem) {
         failure = problem;
@@ -134,14 +132,21 @@ function runRule(
   let fired = true;
   try {
     for (const condition of rule.conditions) {
-      const predicate = condition.predicate(scope, state);
+      const predicate = condition.fixed ?? condition.predicate(scope, state);
       let found: boolean;
       let matched: Claim[] | undefined;
       if (condition.slot >= 0 || conditions) {
         matched = state.incoming.filter(predicate);
         found = matched.length > 0;
       } else {
-        found = state.incoming.some(predicate);
+        found = false;
+        const incoming = state.incoming;
+        for (let j = 0; j < incoming.length; j++) {
+          if (predicate(incoming[j])) {
+            found = true;
+            break;
+          }
+        }
       }
       const held = condition.negated ? !found : found;
       if (condition.slot >= 0 && held) scope[condition.slot] = matched;

@@ -4,7 +4,9 @@ import type { Values } from "./values.js";
 
 /** The claim sets of one evaluation (spec §2.1), mutated by actions in rule order. */
 export interface State {
-  readonly incoming: Claim[];
+  /** The caller's array until the first claim is added, then a copy (so the input is never changed). */
+  incoming: readonly Claim[];
+  ownsIncoming: boolean;
   readonly outgoing: Claim[];
   readonly properties: Claim[];
   section: SectionName;

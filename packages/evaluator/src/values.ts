@@ -1,4 +1,4 @@
-import type { Claim, ClaimValue } from "@maa-policy/parser";
+import { READ_ONLY_CLAIMS, type Claim, type ClaimValue } from "@maa-policy/parser";
 
 /**
  * What an expression evaluates to: one value, or a Set (several, or none after
@@ -34,9 +34,11 @@ export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
 }
 
 /**
- * Claims whose values are read-only (spec §1.6): the input's `pcrs` claims and every claim made
- * from a read-only value. A WeakSet keeps `Claim` objects plain for callers and tests.
+ * Claims whose values are read-only (spec §1.6): every claim of a read-only type (`pcrs`) and
+ * every claim made from a read-only value. A WeakSet keeps `Claim` objects plain for callers and
+ * tests, and the type test needs no pass over the input before evaluation.
  */
+const READ_ONLY_TYPES: ReadonlySet<string> = new Set(READ_ONLY_CLAIMS);
 const readOnlyClaims = new WeakSet<Claim>();
 
 export function markReadOnly(claim: Claim): Claim {
@@ -45,5 +47,5 @@ export function markReadOnly(claim: Claim): Claim {
 }
 
 export function isReadOnly(claim: Claim): boolean {
-  return readOnlyClaims.has(claim);
+  return READ_ONLY_TYPES.has(claim.type) || readOnlyClaims.has(claim);
 }
