@@ -13,3 +13,6 @@ export { jmesPathError, type JmesPathError } from "./checker/jmespath.js";
 export * from "./functions.js";
 export * from "./language.js";
 export { applyEdits, fixAllEdits } from "./fixes.js";
+export * from "./claims-catalogue.js";
+export { completionContext, type CompletionContext, type CompletionSlot } from "./completion.js";
+export * from "./format/index.js";

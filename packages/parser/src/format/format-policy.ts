@@ -1,0 +1,150 @@
+import type { TextEdit } from "../diagnostic.js";
+import { parsePolicy } from "../parse.js";
+import { LineIndex, type Range } from "../position.js";
+import type { Policy } from "../ast.js";
+import type { Slot } from "./layout.js";
+import { renderWhitespace } from "./render.js";
+import { samePolicy } from "./same-policy.js";
+import { AlignmentError } from "./token-reader.js";
+import { layoutSlots } from "./walk.js";
+
+export interface FormatOptions {
+  /** Spaces per indentation level (default 4). */
+  readonly indent?: number;
+  /** A rule longer than this on one line is wrapped (default 110). */
+  readonly maxLineWidth?: number;
+  /** Default: the input's dominant line ending (`\n` when it has none). */
+  readonly lineEnding?: "\n" | "\r\n";
+}
+
+export type FormatResult =
+  | { readonly ok: true; readonly text: string; readonly edits: TextEdit[] }
+  | { readonly ok: false; readonly reason: string };
+
+export const DEFAULT_INDENT = 4;
+export const DEFAULT_MAX_LINE_WIDTH = 110;
+
+/**
+ * Formats a whole policy into the canonical layout (docs/formatting.md). Refuses text with syntax
+ * errors, since recovery could move tokens and change meaning; the edits only touch whitespace
+ * between tokens and comments.
+ */
+export function formatPolicy(text: string, options: FormatOptions = {}): FormatResult {
+  const formatted = formatAll(text, options);
+  if (!formatted.ok) return formatted;
+  return { ok: true, text: formatted.text, edits: formatted.edits };
+}
+
+/**
+ * Formats only the rules that overlap `range` (by offset); a range touching a section outside its
+ * rules (keyword, braces) formats the whole section, one touching the version line formats that.
+ */
+export function formatRange(text: string, range: Range, options: FormatOptions = {}): FormatResult {
+  const formatted = formatAll(text, options);
+  if (!formatted.ok) return formatted;
+  const units = unitsOverlapping(formatted.policy, range.start.offset, range.end.offset);
+  const edits = formatted.edits.filter((edit) =>
+    units.some(([start, end]) => edit.range.start.offset < end && edit.range.end.offset >= start),
+  );
+  return { ok: true, text: applyWhitespaceEdits(text, edits), edits };
+}
+
+type Formatted =
+  { ok: true; text: string; edits: TextEdit[]; policy: Policy } | { ok: false; reason: string };
+
+function formatAll(text: string, options: FormatOptions): Formatted {
+  const invalid = invalidOption(options);
+  if (invalid) return { ok: false, reason: invalid };
+  const parsed = parsePolicy(text);
+  const first = parsed.diagnostics[0];
+  if (!parsed.policy || first) {
+    const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : "";
+    return { ok: false, reason: `The policy has syntax errors${where}; fix them before formatting.` };
+  }
+  let slots: Slot[];
+  try {
+    slots = layoutSlots(text, parsed.policy, options.indent ?? DEFAULT_INDENT);
+  } catch (error) {
+    if (!(error instanceof AlignmentError)) throw error;
+    return { ok: false, reason: `Internal formatter error: ${error.message}.` };
+  }
+  const whitespace = renderWhitespace(slots, {
+    indent: options.indent ?? DEFAULT_INDENT,
+    maxLineWidth: options.maxLineWidth ?? DEFAULT_MAX_LINE_WIDTH,
+    newline: options.lineEnding ?? dominantLineEnding(text),
+  });
+  const { output, edits } = assemble(text, slots, whitespace);
+  // A last guard: the output must mean what the input meant, or nothing is changed.
+  const reparsed = parsePolicy(output);
+  if (!reparsed.policy || reparsed.diagnostics.length > 0 || !samePolicy(parsed.policy, reparsed.policy))
+    return {
+      ok: false,
+      reason: "Internal formatter error: the formatted policy would differ; nothing changed.",
+    };
+  return { ok: true, text: output, edits, policy: parsed.policy };
+}
+
+/** Joins whitespace and items, and turns every changed gap into one edit. */
+function assemble(text: string, slots: readonly Slot[], whitespace: readonly string[]) {
+  const lines = new LineIndex(text);
+  const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const edits: TextEdit[] = [];
+  let output = "";
+  let previousEnd = 0;
+  let i = 0;
+  for (const slot of slots) {
+    for (const item of [...slot.comments, slot.token]) {
+      const space = (i === 0 ? bom : "") + whitespace[i++];
+      if (text.slice(previousEnd, item.start) !== space)
+        edits.push({ range: lines.range(previousEnd, item.start), newText: space });
+      output += space + item.text;
+      previousEnd = item.end;
+    }
+  }
+  return { output, edits };
+}
+
+function applyWhitespaceEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = "";
+  let cursor = 0;
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.range.start.offset) + edit.newText;
+    cursor = edit.range.end.offset;
+  }
+  return out + text.slice(cursor);
+}
+
+/** Offset spans of the rules, sections or version line that `start..end` touches. */
+function unitsOverlapping(policy: Policy, start: number, end: number): [number, number][] {
+  const span = (r: Range): [number, number] => [r.start.offset, r.end.offset];
+  const touches = ([s, e]: [number, number]) => s <= end && start <= e;
+  const units: [number, number][] = [];
+  if (policy.version && touches(span(policy.version.range))) units.push(span(policy.version.range));
+  for (const section of policy.sections) {
+    if (!touches(span(section.range))) continue;
+    const rules = section.rules.map((rule) => span(rule.range)).filter(touches);
+    const first = section.rules[0]?.range.start.offset ?? section.range.end.offset;
+    const last = section.rules.at(-1)?.range.end.offset ?? section.range.start.offset;
+    const outside = start < first || end > last;
+    units.push(...(outside ? [span(section.range)] : rules));
+  }
+  return units;
+}
+
+/** The line ending most used in `text`: `\r\n` only when it outnumbers the bare `\n`. */
+export function dominantLineEnding(text: string): "\n" | "\r\n" {
+  const crlf = text.match(/\r\n/g)?.length ?? 0;
+  const lf = (text.match(/\n/g)?.length ?? 0) - crlf;
+  return crlf > lf ? "\r\n" : "\n";
+}
+
+function invalidOption(options: FormatOptions): string | undefined {
+  const { indent, maxLineWidth, lineEnding } = options;
+  if (indent !== undefined && !(Number.isInteger(indent) && indent >= 0 && indent <= 16))
+    return `indent must be a whole number from 0 to 16, not ${indent}`;
+  if (maxLineWidth !== undefined && !(Number.isInteger(maxLineWidth) && maxLineWidth > 0))
+    return `maxLineWidth must be a positive whole number, not ${maxLineWidth}`;
+  if (lineEnding !== undefined && lineEnding !== "\n" && lineEnding !== "\r\n")
+    return `lineEnding must be "\\n" or "\\r\\n"`;
+  return undefined;
+}

@@ -1,0 +1,10 @@
+export {
+  formatPolicy,
+  formatRange,
+  dominantLineEnding,
+  DEFAULT_INDENT,
+  DEFAULT_MAX_LINE_WIDTH,
+  type FormatOptions,
+  type FormatResult,
+} from "./format-policy.js";
+export { stripRanges, samePolicy } from "./same-policy.js";

@@ -1,0 +1,118 @@
+import type { Blanks, CommentItem, InlineGap, LinesGap, Slot, SoftGap } from "./layout.js";
+
+export interface RenderOptions {
+  readonly indent: number;
+  readonly maxLineWidth: number;
+  readonly newline: string;
+}
+
+/**
+ * The whitespace to write before each item (comments and token of every slot, in order). Only line
+ * breaks, blank-line counts (clamped) and which comments share a line survive from the old layout,
+ * and the output reproduces exactly those facts, which is why formatting twice changes nothing.
+ */
+export function renderWhitespace(slots: readonly Slot[], options: RenderOptions): string[] {
+  const wrapped = wrappedGroups(slots, options);
+  const out: string[] = [];
+  let tokenAtLineStart = false;
+  for (const slot of slots) {
+    const gap = slot.token.gap;
+    const group = slot.token.group;
+    const r = new GapRenderer(options, out);
+    if (gap.kind === "lines") r.lines(slot, gap);
+    else
+      r.inline(
+        slot,
+        gap,
+        gap.kind === "soft" && group !== undefined && wrapped.has(group) && !tokenAtLineStart,
+      );
+    tokenAtLineStart = r.atLineStart;
+  }
+  return out;
+}
+
+class GapRenderer {
+  atLineStart = false;
+
+  constructor(
+    private readonly options: RenderOptions,
+    private readonly out: string[],
+  ) {}
+
+  private lineBreak(blanks: number, indent: number): string {
+    return this.options.newline.repeat(1 + blanks) + " ".repeat(indent);
+  }
+
+  lines(slot: Slot, gap: LinesGap): void {
+    let ownLine = false;
+    slot.comments.forEach((comment, i) => {
+      const first = i === 0 && gap.start;
+      if (!first && comment.breaksBefore === 0) {
+        this.out.push(" ");
+      } else {
+        const blanks = clamp(comment.breaksBefore - 1, ownLine ? [0, 1] : gap.firstComment);
+        this.out.push(first ? "" : this.lineBreak(blanks, gap.commentIndent));
+        ownLine = true;
+      }
+    });
+    const token = slot.token;
+    if (token.text === "") {
+      this.out.push(this.options.newline);
+    } else if (slot.comments.length === 0 && gap.start) {
+      this.out.push("");
+    } else {
+      const blanks = clamp(token.breaksBefore - 1, ownLine ? gap.tokenAfterComment : gap.token);
+      this.out.push(this.lineBreak(blanks, gap.tokenIndent));
+    }
+    this.atLineStart = true;
+  }
+
+  /** `breaking` is set for a soft gap of a wrapped rule. */
+  inline(slot: Slot, gap: InlineGap | SoftGap, breaking: boolean): void {
+    const broken = this.lineBreak(0, gap.indent);
+    let pendingBreak = false;
+    for (const comment of slot.comments) {
+      this.out.push(pendingBreak || comment.breaksBefore > 0 ? broken : " ");
+      pendingBreak = breaksAfter(comment);
+    }
+    const flat = gap.kind === "soft" || slot.comments.length > 0 ? " " : gap.flat;
+    const separator = pendingBreak || breaking ? broken : flat;
+    this.atLineStart = pendingBreak || breaking;
+    this.out.push(separator);
+  }
+}
+
+function breaksAfter(comment: CommentItem): boolean {
+  return comment.kind === "LineComment" || comment.breaksAfter > 0;
+}
+
+function clamp(value: number, [low, high]: Blanks): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/**
+ * The rules to wrap: those longer than the line width on one line, and those with a comment inside
+ * that needs a line break of its own.
+ */
+function wrappedGroups(slots: readonly Slot[], options: RenderOptions): Set<number> {
+  const widths = new Map<number, number>();
+  const wrapped = new Set<number>();
+  for (const slot of slots) {
+    const { group, gap, text } = slot.token;
+    if (group === undefined) continue;
+    if (!widths.has(group)) {
+      widths.set(group, options.indent + text.length);
+      continue;
+    }
+    let width = widths.get(group)!;
+    for (const comment of slot.comments) {
+      if (comment.breaksBefore > 0 || breaksAfter(comment)) wrapped.add(group);
+      width += 1 + comment.text.length;
+    }
+    const flat =
+      gap.kind === "soft" || slot.comments.length > 0 ? 1 : gap.kind === "inline" ? gap.flat.length : 0;
+    widths.set(group, width + flat + text.length);
+  }
+  for (const [group, width] of widths) if (width > options.maxLineWidth) wrapped.add(group);
+  return wrapped;
+}
