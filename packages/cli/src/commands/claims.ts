@@ -5,28 +5,34 @@ import { ExitCode } from "../exit-codes.js";
 import { describeReadError, readInputBytes, UsageError } from "../io.js";
 import type { Report } from "./index.js";
 
-export interface ClaimsOptions {
+/** The options that say how to read evidence and its data; shared with `eval --evidence`. */
+export interface EvidenceOptions {
   runtimeData?: string;
   runtimeDataType: "binary" | "json";
   initTimeData?: string;
   initTimeDataType: "binary" | "json";
   dataEncoding: "raw" | "base64url";
+  /** The evidence kind (default: detected). */
   attestationType?: "sgx" | "openenclave";
-  format: "text" | "json";
+  /** Certificate validity time: seconds since the epoch or an ISO date. */
   now?: string;
   rootPublicKey?: string;
 }
 
-/** `policy-eval claims`: the incoming claims the service would derive from SGX/OpenEnclave evidence. */
-export function register(program: Command, report: Report): void {
+export interface ClaimsOptions extends EvidenceOptions {
+  format: "text" | "json";
+}
+
+/**
+ * Adds the data options of evidence to a command: `claims` here, and `eval --evidence`, which has
+ * its own `--now` and `--attestation-type` (docs/evidence.md).
+ */
+export function addEvidenceOptions(command: Command): Command {
   const dataType = (flag: string) =>
     new Option(`${flag} <type>`, "how the service reads the data")
       .choices(["binary", "json"])
       .default("binary");
-  program
-    .command("claims")
-    .description("verify an SGX quote or OpenEnclave report offline and print its incoming claims")
-    .argument("<evidence>", "quote or report: raw bytes, base64 or base64url ('-' reads standard input)")
+  return command
     .option("--runtime-data <file>", "runtime data; SHA-256 of it must start the quote's report data")
     .addOption(dataType("--runtime-data-type"))
     .option("--init-time-data <file>", "init-time data; SHA-256 of it must start the enclave's CONFIGID")
@@ -36,6 +42,19 @@ export function register(program: Command, report: Report): void {
         .choices(["raw", "base64url"])
         .default("raw"),
     )
+    .option(
+      "--root-public-key <hex>",
+      "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
+    );
+}
+
+/** `policy-eval claims`: the incoming claims the service would derive from SGX/OpenEnclave evidence. */
+export function register(program: Command, report: Report): void {
+  const command = program
+    .command("claims")
+    .description("verify an SGX quote or OpenEnclave report offline and print its incoming claims")
+    .argument("<evidence>", "quote or report: raw bytes, base64 or base64url ('-' reads standard input)");
+  addEvidenceOptions(command)
     .addOption(
       new Option("--attestation-type <type>", "evidence kind (default: detected)").choices([
         "sgx",
@@ -44,14 +63,26 @@ export function register(program: Command, report: Report): void {
     )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--now <time>", "check certificate validity at this time: seconds since the epoch or an ISO date")
-    .option(
-      "--root-public-key <hex>",
-      "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
-    )
     .action(async (evidence: string, options: ClaimsOptions) => report(await runClaims(evidence, options)));
 }
 
 export async function runClaims(path: string, options: ClaimsOptions): Promise<number> {
+  const evidence = await evidenceClaims(path, options);
+  if (!evidence.ok) return evidence.exitCode;
+  const { claims } = evidence.result;
+  process.stdout.write(options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims));
+  process.stderr.write(summary(evidence.result));
+  return ExitCode.Ok;
+}
+
+/**
+ * Reads and verifies evidence: its claims, or the exit code after the error (and any warnings) went
+ * to stderr. Unreadable files and bad options throw UsageError (exit 2), as everywhere in the CLI.
+ */
+export async function evidenceClaims(
+  path: string,
+  options: EvidenceOptions,
+): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
   const data = async (
     file: string | undefined,
@@ -75,17 +106,9 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
-  if (!result.ok) {
-    process.stderr.write(
-      `${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`,
-    );
-    return ExitCode.Invalid;
-  }
-  process.stdout.write(
-    options.format === "json" ? `${JSON.stringify(result.claims, null, 2)}\n` : text(result.claims),
-  );
-  process.stderr.write(summary(result));
-  return ExitCode.Ok;
+  if (result.ok) return { ok: true, result };
+  process.stderr.write(`${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`);
+  return { ok: false, exitCode: ExitCode.Invalid };
 }
 
 async function read(file: string): Promise<Uint8Array> {
