@@ -33,12 +33,10 @@ issuanceRules
     : ISSUANCERULES '{' rule* '}' ';'
     ;
 
+// Conditions, comparison operators and literals are inlined rather than rules of their own:
+// every rule invocation is a parse-tree node, and a policy has many of these.
 rule
-    : conditions? '=>' action ';'
-    ;
-
-conditions
-    : condition ('&&' condition)*
+    : (condition ('&&' condition)*)? '=>' action ';'
     ;
 
 condition
@@ -46,16 +44,7 @@ condition
     ;
 
 propertyCondition
-    : IDENTIFIER comparisonOperator expression
-    ;
-
-comparisonOperator
-    : '=='
-    | '!='
-    | '<'
-    | '<='
-    | '>'
-    | '>='
+    : IDENTIFIER operator=('==' | '!=' | '<' | '<=' | '>' | '>=') expression
     ;
 
 action
@@ -68,17 +57,10 @@ claimArgument
     ;
 
 expression
-    : literal
+    : literal=(STRING | INTEGER | TRUE | FALSE)
     | IDENTIFIER '.' IDENTIFIER
     | IDENTIFIER '(' (expression (',' expression)*)? ')'
     | IDENTIFIER
-    ;
-
-literal
-    : STRING
-    | INTEGER
-    | TRUE
-    | FALSE
     ;
 
 VERSION            : 'version';

@@ -88,8 +88,7 @@ export class AstBuilder {
     const actionCtx = ctx.action();
     if (this.failed.has(ctx) || !actionCtx) return undefined;
     const action = this.action(actionCtx);
-    const conditionsCtx = ctx.conditions();
-    const conditions = conditionsCtx ? conditionsCtx.condition().map((c) => this.condition(c)) : [];
+    const conditions = ctx.condition().map((c) => this.condition(c));
     if (!action || conditions.some((c) => c === undefined)) return undefined;
     return { kind: "Rule", range: this.rangeOf(ctx), conditions: conditions as ast.Condition[], action };
   }
@@ -111,25 +110,18 @@ export class AstBuilder {
 
   private propertyCondition(ctx: PropertyConditionContext): ast.PropertyCondition | undefined {
     const property = ctx.IDENTIFIER();
-    const operator = ctx.comparisonOperator();
+    const operator = ctx._operator;
     const valueCtx = ctx.expression();
     const value = valueCtx ? this.expression(valueCtx) : undefined;
-    if (
-      this.failed.has(ctx) ||
-      !property ||
-      !isReal(property.symbol) ||
-      !operator ||
-      !value ||
-      !isReal(operator.start)
-    ) {
+    if (this.failed.has(ctx) || !property || !isReal(property.symbol) || !isReal(operator) || !value) {
       return undefined;
     }
     return {
       kind: "PropertyCondition",
       range: this.rangeOf(ctx),
       property: this.name(property),
-      operator: operator.getText() as ast.ComparisonOperator,
-      operatorRange: this.rangeOf(operator),
+      operator: operator.text as ast.ComparisonOperator,
+      operatorRange: this.tokenRange(operator),
       value,
     };
   }
@@ -160,9 +152,9 @@ export class AstBuilder {
   private expression(ctx: ExpressionContext): ast.Expression | undefined {
     if (this.failed.has(ctx)) return undefined;
     const range = this.rangeOf(ctx);
-    const literal = ctx.literal();
-    if (literal) {
-      const token = literal.start!;
+    const token = ctx._literal;
+    if (token) {
+      if (!isReal(token)) return undefined;
       const raw = token.text ?? "";
       switch (token.type) {
         case P.STRING:

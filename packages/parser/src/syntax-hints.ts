@@ -89,7 +89,7 @@ function hintFor(error: RawSyntaxError, source: SourceMap, tokens: CommonTokenSt
   }
   const stack = error.detail.ruleStack;
   const rule = stack[stack.length - 1];
-  if (token.type === L.ASSIGN && (rule === "propertyCondition" || rule === "comparisonOperator")) {
+  if (token.type === L.ASSIGN && rule === "propertyCondition") {
     return {
       hint: "A condition compares with '=='; a single '=' assigns, and only in action arguments.",
       fixes: [{ title: "Change '=' to '=='", edits: [{ range, newText: "==" }] }],
