@@ -9,14 +9,15 @@ import {
   type TokenWarning,
   type X509Certificate,
 } from "@maa-policy/tokens";
-import type { ServiceError } from "@maa-policy/parser";
+import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
 import { describeReadError, readInput, UsageError } from "./io.js";
 
 /** No policy or management token comes near this; larger input is refused before decoding. */
 export const MAX_TOKEN_BYTES = 16 * 1024 * 1024;
 
-export type Format = "text" | "json";
+/** `service` prints a failure as the service answers it: its message, then the HTTP 400 body. */
+export type Format = "text" | "json" | "service";
 
 export const displayName = (path: string) => (path === "-" ? "<stdin>" : path);
 
@@ -32,13 +33,37 @@ export async function readText(path: string): Promise<string> {
   return text;
 }
 
-/**
- * A token file. Editors and `echo` end files with a newline the token never had, so trailing
- * whitespace is dropped (docs/decisions.md); everything else is decoded exactly as given.
- */
-export async function readToken(path: string): Promise<string> {
-  return (await readText(path)).trimEnd();
+/** A token argument read: `name` is what messages call it (a path, `-`, or `<token>`). */
+export interface TokenInput {
+  readonly name: string;
+  readonly text: string;
 }
+
+/**
+ * A `<jws|file>` argument: `-` is standard input, an existing file is read, and an argument that
+ * is no file but looks like a compact JWS (starts `ey`, the base64url of `{"`, has a period and
+ * no path separator) is the token itself. Editors and `echo` end files with a newline the token
+ * never had, so trailing whitespace is dropped (docs/decisions.md); the rest is decoded as given.
+ */
+export async function readTokenArgument(argument: string): Promise<TokenInput> {
+  try {
+    const text = await readInput(argument);
+    if (text.length > MAX_TOKEN_BYTES)
+      throw new UsageError(`${argument}: larger than ${MAX_TOKEN_BYTES} bytes`);
+    return { name: argument, text: text.trimEnd() };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === "ENOENT" || code === "ENAMETOOLONG") && looksLikeJws(argument))
+      return { name: INLINE_TOKEN, text: argument.trimEnd() };
+    throw new UsageError(describeReadError(argument, error));
+  }
+}
+
+/** How messages name a token given on the command line rather than in a file. */
+export const INLINE_TOKEN = "<token>";
+
+const looksLikeJws = (argument: string) => /^ey[^/\\]*\./s.test(argument);
 
 /**
  * The signing key and its certificate (chain). Node converts any unencrypted PEM private key
@@ -46,12 +71,18 @@ export async function readToken(path: string): Promise<string> {
  */
 export async function readSigningKey(
   keyPath: string | undefined,
-  certPath: string | undefined,
+  certPaths: readonly string[] | undefined,
+  certOption = "--cert",
 ): Promise<SigningKey | undefined> {
-  if (!keyPath && !certPath) return undefined;
-  if (!keyPath || !certPath)
-    throw new UsageError("--key and --cert go together: the private key signs, the certificate goes in x5c");
-  const [keyPem, certPem] = await Promise.all([readText(keyPath), readText(certPath)]);
+  if (!keyPath && !certPaths?.length) return undefined;
+  if (!keyPath || !certPaths?.length)
+    throw new UsageError(
+      `--key and ${certOption} go together: the private key signs, the certificate goes in x5c`,
+    );
+  const keyPem = await readText(keyPath);
+  // Several files are one chain, leaf first, in the order given.
+  const certPem = (await Promise.all(certPaths.map(readText))).join("\n");
+  const certPath = certPaths.join(", ");
   let pkcs8: string;
   try {
     pkcs8 = createPrivateKey(keyPem).export({ type: "pkcs8", format: "pem" }).toString();
@@ -116,14 +147,24 @@ export function reportedFailure<T>(
   if (result.ok) return false;
   if (format === "json") {
     process.stdout.write(JSON.stringify(jsonFailure(path, text, result, result.warnings), null, 2) + "\n");
+  } else if (format === "service") {
+    process.stderr.write(warningLines(path, result.warnings));
+    process.stdout.write(`${result.error.message}\n${JSON.stringify(restErrorBody(result.error))}\n`);
   } else {
     process.stderr.write(warningLines(path, result.warnings) + errorLine(path, text, result));
   }
   return true;
 }
 
-export const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text");
+/** `--format`: text and json everywhere; `service` where a token is read and can be refused. */
+export const formatOption = (choices: readonly Format[] = ["text", "json"]) =>
+  new Option("-f, --format <format>", "output format").choices(choices).default("text");
+
+/** Collects a repeatable option (`--signer a.pem --signer b.pem`) in the order given. */
+export const collect = (value: string, previous: readonly string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
 
 /** Writes a token to `--output` exactly (no newline: the hash covers every byte), or to stdout. */
 export async function emitToken(token: string, output: string | undefined): Promise<void> {

@@ -17,6 +17,7 @@ function file(text: string): string {
 let manager: { key: string; cert: string };
 let added: TestIdentity;
 let addedPem: string;
+let nextKey: string;
 
 beforeAll(async () => {
   const [existing, next] = await Promise.all([
@@ -26,14 +27,21 @@ beforeAll(async () => {
   manager = { key: file(existing.keyPem), cert: file(existing.certPem) };
   added = next;
   addedPem = file(next.certPem);
+  nextKey = file(next.keyPem);
 });
+
+const changeArgs = () => ["--cert", addedPem, "--key", manager.key, "--signer-cert", manager.cert];
+
+async function thumbprintOf(id: TestIdentity): Promise<string> {
+  return Buffer.from(await id.certificate.getThumbprint("SHA-1"))
+    .toString("hex")
+    .toUpperCase();
+}
 
 const der = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, "");
 
 async function describeAdded(claim: string, signed: string): Promise<string> {
-  const thumbprint = Buffer.from(await added.certificate.getThumbprint("SHA-1"))
-    .toString("hex")
-    .toUpperCase();
+  const thumbprint = await thumbprintOf(added);
   return [
     `claim                        ${claim}`,
     "subject                      CN=next signer",
@@ -46,25 +54,91 @@ async function describeAdded(claim: string, signed: string): Promise<string> {
 }
 
 describe("policy-eval signer", () => {
-  it("creates a signer token that decodes to the certificate and verifies against the existing signer", async () => {
-    const out = join(dir, "add.jwt");
-    expect(
-      await runCli(["signer", "create", addedPem, "--key", manager.key, "--cert", manager.cert, "-o", out]),
-    ).toEqual({
-      code: 0,
-      stdout: "",
-      stderr: "",
-    });
-    expect(await runCli(["signer", "decode", out])).toEqual({
-      code: 0,
-      stdout: await describeAdded("policyCertificate", "RS256"),
-      stderr: "",
-    });
-    expect((await runCli(["token", "verify", out, "--trusted", manager.cert])).code).toBe(0);
-    const payload = JSON.parse(
-      Buffer.from(readFileSync(out, "utf8").split(".")[1], "base64url").toString(),
-    ) as unknown;
-    expect(payload).toEqual({ policyCertificate: { kty: "EC", x5c: [der(added.certPem)] } });
+  it.each(["add", "remove"])(
+    "%s builds a token that decodes to the certificate and verifies against the existing signer",
+    async (change) => {
+      const out = join(dir, `${change}.jwt`);
+      expect(await runCli(["signer", change, ...changeArgs(), "-o", out])).toEqual({
+        code: 0,
+        stdout: "",
+        stderr: "",
+      });
+      expect(await runCli(["signer", "decode", out])).toEqual({
+        code: 0,
+        stdout: await describeAdded("policyCertificate", "RS256"),
+        stderr: "",
+      });
+      expect((await runCli(["token", "verify", out, "--signer", manager.cert])).code).toBe(0);
+      const payload = JSON.parse(
+        Buffer.from(readFileSync(out, "utf8").split(".")[1], "base64url").toString(),
+      ) as unknown;
+      expect(payload).toEqual({ policyCertificate: { kty: "EC", x5c: [der(added.certPem)] } });
+    },
+  );
+
+  it.each([
+    ["add", "POST /certificates:add"],
+    ["remove", "POST /certificates:remove"],
+  ])(
+    "%s --format json names the endpoint and the thumbprint the service will answer",
+    async (change, endpoint) => {
+      const result = await runCli(["signer", change, ...changeArgs(), "--format", "json"]);
+      const json = JSON.parse(result.stdout) as { token: string };
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      expect(json).toEqual({
+        endpoint,
+        token: json.token,
+        certificate: { subject: "CN=next signer", "x-ms-certificate-thumbprint": await thumbprintOf(added) },
+      });
+      expect((await runCli(["token", "verify", json.token, "--signer", manager.cert])).code).toBe(0);
+    },
+  );
+
+  it("prints the token on standard output", async () => {
+    const result = await runCli(["signer", "add", ...changeArgs()]);
+    expect([
+      result.code,
+      result.stderr,
+      result.stdout.endsWith("\n"),
+      result.stdout.split(".").length,
+    ]).toEqual([0, "", true, 3]);
+  });
+
+  it.each([
+    [
+      "a --cert file without a certificate",
+      () => ["--cert", file("hello"), "--key", manager.key, "--signer-cert", manager.cert],
+      (a: string[]) => `policy-eval: ${a[1]} holds no PEM certificate (-----BEGIN CERTIFICATE-----).\n`,
+    ],
+    [
+      "a missing --cert file",
+      () => ["--cert", join(dir, "missing.pem"), "--key", manager.key, "--signer-cert", manager.cert],
+      (a: string[]) => `policy-eval: ${a[1]}: no such file\n`,
+    ],
+    [
+      "a key that does not match --signer-cert",
+      () => ["--cert", addedPem, "--key", nextKey, "--signer-cert", manager.cert],
+      (a: string[]) =>
+        `policy-eval: ${a[5]}: The private key is not an unencrypted PKCS#8 PEM RSA key (-----BEGIN PRIVATE KEY-----).\n`,
+    ],
+    [
+      "no --signer-cert",
+      () => ["--cert", addedPem, "--key", manager.key],
+      () => "error: required option '--signer-cert <file>' not specified\n",
+    ],
+    [
+      "no --key",
+      () => ["--cert", addedPem, "--signer-cert", manager.cert],
+      () => "error: required option '--key <file>' not specified\n",
+    ],
+    [
+      "no --cert",
+      () => ["--key", manager.key, "--signer-cert", manager.cert],
+      () => "error: required option '--cert <file>' not specified\n",
+    ],
+  ])("exits 2 for %s", async (_name, args, message) => {
+    const argv = args();
+    expect(await runCli(["signer", "add", ...argv])).toEqual({ code: 2, stdout: "", stderr: message(argv) });
   });
 
   it("warns about a pre-GA claim name", async () => {
@@ -98,11 +172,24 @@ describe("policy-eval signer", () => {
     expect(result).toEqual({ code: 1, stdout: "", stderr: `policy-eval: ${input}${message}\n` });
   });
 
-  it("requires the existing signer's key and certificate", async () => {
+  it("takes the token itself and prints the service's REST body with --format service", async () => {
+    const token = encodeUnsecuredJws({ alg: "none" }, { certificate: {} });
+    const detail = 'Could not find "policyCertificate" claim in policy token';
+    const message = `Attestation Enclave operation failed with 74: Exception(0) 83FF004A Bad message    Msg:[${detail}] \n\r\nUnhandled Enclave Exception: "Bad message"\r\n`;
+    expect(await runCli(["signer", "decode", "--format", "service", token])).toEqual({
+      code: 1,
+      stdout: `${detail}\n${JSON.stringify({
+        error: { code: "InvalidOperation", message, innererror: { code: "InvalidOperation", message } },
+      })}\n`,
+      stderr: "",
+    });
+  });
+
+  it("no longer has the unreleased create command", async () => {
     expect(await runCli(["signer", "create", addedPem])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "error: required option '--key <file>' not specified\n",
+      stderr: "error: unknown command 'create'\n",
     });
   });
 });

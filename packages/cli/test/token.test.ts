@@ -21,18 +21,49 @@ function file(text: string, name = `f${count++}`): string {
   return path;
 }
 
-let signer: { key: string; cert: string; identity: TestIdentity };
-let plain: { key: string; cert: string };
+interface Files {
+  key: string;
+  cert: string;
+  identity: TestIdentity;
+}
+let signer: Files;
+let plain: Files;
+let root: Files;
+let leaf: Files;
+let other: Files;
+let expired: Files;
+
+const files = (id: TestIdentity): Files => ({ key: file(id.keyPem), cert: file(id.certPem), identity: id });
 
 beforeAll(async () => {
-  const [ca, notCa] = await Promise.all([identity({ ca: true }), identity({ name: "CN=plain" })]);
-  signer = { key: file(ca.keyPem), cert: file(ca.certPem), identity: ca };
-  plain = { key: file(notCa.keyPem), cert: file(notCa.certPem) };
+  const ids = await Promise.all([
+    identity({ ca: true }),
+    identity({ name: "CN=plain" }),
+    identity({ name: "CN=policy root", ca: true }),
+    identity({ name: "CN=other root", ca: true }),
+    identity({
+      name: "CN=old signer",
+      ca: true,
+      notBefore: new Date("2020-01-01T00:00:00Z"),
+      notAfter: new Date("2021-01-01T00:00:00Z"),
+    }),
+  ]);
+  [signer, plain, root, other, expired] = ids.map(files);
+  leaf = files(await identity({ name: "CN=policy leaf", issuer: root.identity }));
 });
 
-describe("policy-eval token create / reset", () => {
+/** A token file encoded by the CLI itself. */
+async function encoded(key: Files, ...certs: string[]): Promise<string> {
+  const out = join(dir, `t${count++}.jwt`);
+  const certArgs = (certs.length > 0 ? certs : [key.cert]).flatMap((cert) => ["--cert", cert]);
+  const result = await runCli(["token", "encode", file(DRAFT), "--key", key.key, ...certArgs, "-o", out]);
+  expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+  return out;
+}
+
+describe("policy-eval token encode / reset", () => {
   it("prints the unsigned token the SDKs send", async () => {
-    expect(await runCli(["token", "create", file(DRAFT)])).toEqual({
+    expect(await runCli(["token", "encode", file(DRAFT)])).toEqual({
       code: 0,
       stdout: SDK_TOKEN + "\n",
       stderr: "",
@@ -41,7 +72,7 @@ describe("policy-eval token create / reset", () => {
 
   it("writes exactly the token with --output, no newline", async () => {
     const out = join(dir, "out.jwt");
-    expect(await runCli(["token", "create", file(DRAFT), "-o", out])).toEqual({
+    expect(await runCli(["token", "encode", file(DRAFT), "-o", out])).toEqual({
       code: 0,
       stdout: "",
       stderr: "",
@@ -50,7 +81,7 @@ describe("policy-eval token create / reset", () => {
   });
 
   it("prints both hashes with --format json", async () => {
-    const result = await runCli(["token", "create", "--format", "json", file(DRAFT)]);
+    const result = await runCli(["token", "encode", "--format", "json", file(DRAFT)]);
     expect(JSON.parse(result.stdout)).toEqual({
       token: SDK_TOKEN,
       policyHash: "z0FRjKS0ssQTNur1V6BV8WIrh9M3fzgTo0EfHRvapWU",
@@ -62,7 +93,7 @@ describe("policy-eval token create / reset", () => {
     const out = join(dir, "signed.jwt");
     const created = await runCli([
       "token",
-      "create",
+      "encode",
       file(DRAFT),
       "--key",
       signer.key,
@@ -73,7 +104,7 @@ describe("policy-eval token create / reset", () => {
     ]);
     expect(created).toEqual({ code: 0, stdout: "", stderr: "" });
     expect(await runCli(["token", "decode", out])).toEqual({ code: 0, stdout: DRAFT, stderr: "" });
-    expect(await runCli(["token", "verify", out, "--trusted", signer.cert])).toEqual({
+    expect(await runCli(["token", "verify", out, "--signer", signer.cert])).toEqual({
       code: 0,
       stdout: `${out}: valid, RS256 signature by CN=attestationsigningcert; trusted by ${await thumbprint(signer.identity)}\n`,
       stderr: "",
@@ -86,7 +117,7 @@ describe("policy-eval token create / reset", () => {
       .toString();
     const result = await runCli([
       "token",
-      "create",
+      "encode",
       file(DRAFT),
       "--key",
       file(pkcs1),
@@ -94,6 +125,26 @@ describe("policy-eval token create / reset", () => {
       signer.cert,
     ]);
     expect([result.code, result.stderr, result.stdout.split(".").length]).toEqual([0, "", 3]);
+  });
+
+  it("keeps the old name create as an alias hidden from the help", async () => {
+    expect(await runCli(["token", "create", file(DRAFT)])).toEqual({
+      code: 0,
+      stdout: SDK_TOKEN + "\n",
+      stderr: "",
+    });
+    const help = await runCli(["token", "--help"]);
+    const commands = help.stdout.split("\n").flatMap((line) => /^ {2}([a-z]+) /.exec(line)?.[1] ?? []);
+    expect([help.code, commands]).toEqual([0, ["encode", "reset", "decode", "verify", "help"]]);
+  });
+
+  it("puts every --cert file in x5c, leaf first, and the chain verifies against its root", async () => {
+    const out = await encoded(leaf, leaf.cert, root.cert);
+    expect(await runCli(["token", "verify", out, "--signer", root.cert])).toEqual({
+      code: 0,
+      stdout: `${out}: valid, RS256 signature by CN=policy leaf < CN=policy root; trusted by ${await thumbprint(root.identity)}\n`,
+      stderr: "",
+    });
   });
 
   it.each([
@@ -115,7 +166,7 @@ describe("policy-eval token create / reset", () => {
     ],
   ])("exits 2 for %s", async (_name, args, message) => {
     const keyArgs = args();
-    const result = await runCli(["token", "create", file(DRAFT), ...keyArgs]);
+    const result = await runCli(["token", "encode", file(DRAFT), ...keyArgs]);
     expect(result).toEqual({
       code: 2,
       stdout: "",
@@ -219,6 +270,39 @@ describe("policy-eval token decode", () => {
     });
   });
 
+  it("takes the token itself as the argument", async () => {
+    expect(await runCli(["token", "decode", SDK_TOKEN])).toEqual({ code: 0, stdout: DRAFT, stderr: "" });
+    const truncated = SDK_TOKEN.slice(0, 40);
+    expect(await runCli(["token", "decode", truncated])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "policy-eval: <token>: error InvalidOperation: Malformed JWT: Could not find second period in the token.\n",
+    });
+  });
+
+  it("prints the service's message and REST body with --format service", async () => {
+    const path = file(TEXT_AS_TOKEN);
+    const message =
+      "Attestation Enclave operation failed with 74: Exception(0) 83FF004A Bad message    Msg:[Unknown base64 character: 41 (')')] \n\r\nUnhandled Enclave Exception: \"Bad message\"\r\n";
+    expect(await runCli(["token", "decode", "--format", "service", path])).toEqual({
+      code: 1,
+      stdout: `Unknown base64 character: 41 (')')\n${JSON.stringify({
+        error: { code: "InvalidOperation", message, innererror: { code: "InvalidOperation", message } },
+      })}\n`,
+      stderr: "",
+    });
+  });
+
+  it("exits 2 for a missing file that is not a token either", async () => {
+    const path = join(dir, "missing.jwt");
+    expect(await runCli(["token", "decode", path])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `policy-eval: ${path}: no such file\n`,
+    });
+  });
+
   it("exits 2 for an unreadable file", async () => {
     expect(await runCli(["token", "decode", dir])).toEqual({
       code: 2,
@@ -245,11 +329,87 @@ describe("policy-eval token verify", () => {
 
   it("rejects a self-signed signer that is not a CA, in the service's words", async () => {
     const out = join(dir, "plain.jwt");
-    await runCli(["token", "create", file(DRAFT), "--key", plain.key, "--cert", plain.cert, "-o", out]);
+    await runCli(["token", "encode", file(DRAFT), "--key", plain.key, "--cert", plain.cert, "-o", out]);
     expect(await runCli(["token", "verify", out])).toEqual({
       code: 1,
       stdout: "",
       stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=plain\n`,
+    });
+  });
+
+  it("verifies a token given on the command line", async () => {
+    expect(await runCli(["token", "verify", SDK_TOKEN])).toEqual({
+      code: 0,
+      stdout: "<token>: valid, unsigned (alg none)\n",
+      stderr: "",
+    });
+  });
+
+  it("refuses a signer that is none of the --signer certificates, and takes --signer repeated", async () => {
+    const out = await encoded(leaf, leaf.cert, root.cert);
+    expect(await runCli(["token", "verify", out, "--signer", other.cert])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=policy root\n`,
+    });
+    const both = await runCli(["token", "verify", out, "--signer", other.cert, "--signer", root.cert]);
+    expect([both.code, both.stderr]).toEqual([0, ""]);
+  });
+
+  it("refuses an expired signing certificate", async () => {
+    const out = await encoded(expired);
+    expect(await runCli(["token", "verify", out, "--at", "2022-01-01T00:00:00Z"])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Certificate x5c[0] (CN=old signer) expired on 2021-01-01T00:00:00.000Z.\n`,
+    });
+    const inTime = await runCli(["token", "verify", out, "--at", "2020-06-01T00:00:00Z"]);
+    expect([inTime.code, inTime.stderr]).toEqual([0, ""]);
+  });
+
+  it("refuses a tampered payload, at the signature", async () => {
+    const [header, , signature] = readFileSync(await encoded(signer), "utf8").split(".");
+    const tampered = file(`${header}.${createUnsignedTokenFor("version=1.0;").split(".")[1]}.${signature}`);
+    const column = header.length + createUnsignedTokenFor("version=1.0;").split(".")[1].length + 3;
+    expect(await runCli(["token", "verify", tampered])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${tampered}:1:${column}: error InvalidOperation: The token signature does not verify with x5c[0] (CN=attestationsigningcert).\n`,
+    });
+  });
+
+  it("refuses a truncated signature, pointing at its last character", async () => {
+    const token = readFileSync(await encoded(signer), "utf8");
+    const truncated = file(token.slice(0, -1));
+    expect(await runCli(["token", "verify", truncated])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${truncated}:1:${token.length - 1}: error InvalidOperation: Invalid base64 length: 341 characters\n`,
+    });
+  });
+
+  it("decodes a token whose alg is RSA256 with a warning, and refuses to verify it, suggesting RS256", async () => {
+    const [, payload, signature] = readFileSync(await encoded(signer), "utf8").split(".");
+    const x5c = [signer.identity.certPem.replace(/-----[A-Z ]+-----|\s/g, "")];
+    const path = file(`${base64UrlEncode(JSON.stringify({ alg: "RSA256", x5c }))}.${payload}.${signature}`);
+    expect(await runCli(["token", "decode", path])).toEqual({
+      code: 0,
+      stdout: DRAFT,
+      stderr: `policy-eval: ${path}: warning nonstandard-algorithm: "RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.\n`,
+    });
+    expect(await runCli(["token", "verify", path])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.\n`,
+    });
+  });
+
+  it("refuses an HMAC token", async () => {
+    const path = file(`${base64UrlEncode('{"alg":"HS256"}')}.${SDK_TOKEN.split(".")[1]}.AAAA`);
+    expect(await runCli(["token", "verify", path])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.\n`,
     });
   });
 

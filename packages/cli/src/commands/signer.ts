@@ -1,66 +1,94 @@
 import {
   createPolicyCertificateToken,
   decodePolicyCertificateToken,
+  describeCertificate,
   policyTokenHash,
 } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
+import { UsageError } from "../io.js";
 import {
   displayName,
   emitToken,
-  readSigningKey,
-  readText,
-  readToken,
   formatOption,
+  readCertificates,
+  readSigningKey,
+  readTokenArgument,
   reportedFailure,
   warningLines,
   type Format,
 } from "../token-io.js";
 import type { Report } from "./index.js";
 
-interface CreateOptions {
-  key: string;
+interface ChangeOptions {
   cert: string;
+  key: string;
+  signerCert: string;
   output?: string;
+  format: Format;
 }
+
+/** The token is the same for both; the command says which endpoint it is for (spec §4.3). */
+const ENDPOINTS = { add: "POST /certificates:add", remove: "POST /certificates:remove" } as const;
+type Change = keyof typeof ENDPOINTS;
 
 export function register(program: Command, report: Report): void {
   const signer = program
     .command("signer")
     .description("policy management certificate tokens (the POST /certificates:add and :remove body)");
-  signer
-    .command("create")
-    .description("wrap a certificate to add or remove, signed by an existing policy management key")
-    .argument("<certificate>", "PEM certificate to add or remove ('-' reads standard input)")
-    .requiredOption("--key <file>", "PEM private key of an existing policy management certificate")
-    .requiredOption("--cert <file>", "that existing certificate (PEM, optionally followed by its chain)")
-    .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
-    .action(async (path: string, options: CreateOptions) => report(await create(path, options)));
+  for (const change of ["add", "remove"] as const) {
+    signer
+      .command(change)
+      .description(
+        `build the ${ENDPOINTS[change]} body: the certificate to ${change}, signed by an existing policy management key`,
+      )
+      .requiredOption("--cert <file>", `PEM certificate to ${change} (its first certificate)`)
+      .requiredOption("--key <file>", "PEM private key of an existing policy management certificate")
+      .requiredOption(
+        "--signer-cert <file>",
+        "that existing certificate (PEM, optionally followed by its chain); goes in x5c",
+      )
+      .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
+      .addOption(formatOption())
+      .action(async (options: ChangeOptions) => report(await build(change, options)));
+  }
   signer
     .command("decode")
-    .description("show the certificate a signer token adds or removes")
-    .argument("<token>", "token file ('-' reads standard input)")
-    .addOption(formatOption())
+    .description("show the certificate a signer token adds or removes (no verification: see token verify)")
+    .argument("<jws|file>", "the token itself, a token file, or '-' for standard input")
+    .addOption(formatOption(["text", "json", "service"]))
     .action(async (path: string, options: { format: Format }) => report(await decode(path, options.format)));
 }
 
-async function create(path: string, options: CreateOptions): Promise<number> {
-  const pem = await readText(path);
-  const key = await readSigningKey(options.key, options.cert);
-  const token = await createPolicyCertificateToken(pem, key!);
-  if (reportedFailure(path, pem, token, "text")) return ExitCode.Invalid;
-  await emitToken(token.value, options.output);
+async function build(change: Change, options: ChangeOptions): Promise<number> {
+  const key = await readSigningKey(options.key, [options.signerCert], "--signer-cert");
+  // A certificate file that cannot be read or holds no certificate is bad input (exit 2).
+  const [certificate] = await readCertificates([options.cert]);
+  const token = await createPolicyCertificateToken(certificate.toString("pem"), key!);
+  if (!token.ok) throw new UsageError(`${options.cert}: ${token.error.message}`);
+  if (options.format !== "json") {
+    await emitToken(token.value, options.output);
+    return ExitCode.Ok;
+  }
+  if (options.output) await emitToken(token.value, options.output);
+  const { subject, thumbprint } = await describeCertificate(certificate);
+  const json = {
+    endpoint: ENDPOINTS[change],
+    token: token.value,
+    certificate: { subject, "x-ms-certificate-thumbprint": thumbprint },
+  };
+  process.stdout.write(JSON.stringify(json, null, 2) + "\n");
   return ExitCode.Ok;
 }
 
-async function decode(path: string, format: Format): Promise<number> {
-  const text = await readToken(path);
+async function decode(argument: string, format: Format): Promise<number> {
+  const { name, text } = await readTokenArgument(argument);
   const result = await decodePolicyCertificateToken(text);
-  if (reportedFailure(path, text, result, format)) return ExitCode.Invalid;
+  if (reportedFailure(name, text, result, format)) return ExitCode.Invalid;
   const { parts, ...token } = result.value;
   if (format === "json") {
     const json = {
-      file: displayName(path),
+      file: displayName(name),
       ok: true,
       ...token,
       header: parts.header,
@@ -70,7 +98,7 @@ async function decode(path: string, format: Format): Promise<number> {
     return ExitCode.Ok;
   }
   const { certificate } = token;
-  process.stderr.write(warningLines(path, result.warnings));
+  process.stderr.write(warningLines(name, result.warnings));
   process.stdout.write(
     [
       `claim                        ${token.claim}`,

@@ -15,12 +15,13 @@ import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
+  collect,
   emitToken,
+  formatOption,
   readCertificates,
   readSigningKey,
   readText,
-  readToken,
-  formatOption,
+  readTokenArgument,
   reportedFailure,
   type Format,
 } from "../token-io.js";
@@ -28,50 +29,67 @@ import type { Report } from "./index.js";
 
 interface SignOptions {
   key?: string;
-  cert?: string;
+  cert?: string[];
   output?: string;
   format: Format;
 }
 
+/** Formats of the commands that read a token and can refuse it, as `check` has them. */
+const READ_FORMATS: Format[] = ["text", "json", "service"];
+
 export function register(program: Command, report: Report): void {
   const token = program
     .command("token")
-    .description("build, decode and verify policy tokens (the PUT /policies body)");
+    .description("encode, decode and verify policy tokens (the PUT /policies body)");
   const signing = (command: Command) =>
     command
       .option("--key <file>", "PEM private key that signs the token (RSA → RS256, EC P-256 → ES256)")
-      .option("--cert <file>", "PEM certificate of that key, optionally followed by its chain; goes in x5c")
+      .option(
+        "--cert <file>",
+        "PEM certificate of that key, optionally followed by its chain; repeat for more files; goes in x5c",
+        collect,
+      )
       .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
       .addOption(formatOption());
-  signing(token.command("create").description("wrap a policy in a policy token, unsigned or signed"))
-    .argument("<policy>", "policy file ('-' reads standard input)")
-    .action(async (path: string, options: SignOptions) => report(await create(path, options)));
+  const encoder = (name: string, hidden: boolean) =>
+    signing(
+      token.command(name, { hidden }).description("wrap a policy in a policy token, unsigned or signed"),
+    )
+      .argument("<policy>", "policy file ('-' reads standard input)")
+      .action(async (path: string, options: SignOptions) => report(await encode(path, options)));
+  encoder("encode", false);
+  // `create` was this command's first name; kept out of the help so old scripts still run.
+  encoder("create", true);
   signing(
     token.command("reset").description("build the policy reset token (POST /policies/{type}:reset)"),
   ).action(async (options: SignOptions) => report(await reset(options)));
   token
     .command("decode")
-    .description("print the policy inside a policy token or a GET /policies response")
-    .argument("<token>", "token file ('-' reads standard input)")
+    .description("print the policy inside a policy token or a GET /policies response (no verification)")
+    .argument("<jws|file>", "the token itself, a token file, or '-' for standard input")
     .option("-o, --output <file>", "write the policy text to a file instead of standard output")
     .option(
-      "--request <file>",
+      "--request <jws|file>",
       "for a set-policy response: the token that was sent, to check x-ms-policy-token-hash",
     )
-    .addOption(formatOption())
+    .addOption(formatOption(READ_FORMATS))
     .action(async (path: string, options: DecodeOptions) => report(await decode(path, options)));
   token
     .command("verify")
-    .description("check a token's signature and x5c chain the way an attestation provider does")
-    .argument("<token>", "token file ('-' reads standard input)")
-    .option("--trusted <files...>", "the provider's policy management certificates (Isolated mode)")
-    .option("--require-signed", "refuse unsigned tokens")
+    .description("check a token's algorithm, signature and x5c chain the way an attestation provider does")
+    .argument("<jws|file>", "the token itself, a token file, or '-' for standard input")
+    .option(
+      "--signer <pem>",
+      "a policy management certificate of the provider (Isolated mode); repeat for several",
+      collect,
+    )
+    .option("--require-signed", "refuse unsigned tokens (implied by --signer)")
     .option("--at <time>", "check certificate validity at this ISO 8601 time instead of now")
-    .addOption(formatOption())
+    .addOption(formatOption(READ_FORMATS))
     .action(async (path: string, options: VerifyOptions) => report(await verify(path, options)));
 }
 
-async function create(path: string, options: SignOptions): Promise<number> {
+async function encode(path: string, options: SignOptions): Promise<number> {
   const text = await readText(path);
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
@@ -106,17 +124,18 @@ interface DecodeOptions {
 /** Service responses carry these claims; anything else is decoded as an upload token. */
 const RESPONSE_CLAIMS = ["x-ms-policy", "x-ms-policy-result", "x-ms-policy-token-hash"];
 
-async function decode(path: string, options: DecodeOptions): Promise<number> {
-  const text = await readToken(path);
+async function decode(argument: string, options: DecodeOptions): Promise<number> {
+  const { name, text } = await readTokenArgument(argument);
   if (isResponse(text)) {
     const result = decodePolicyResult(text);
-    if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
-    const request = options.request === undefined ? undefined : await readToken(options.request);
-    return renderPolicyResult(path, result.value, result.warnings, request, options);
+    if (reportedFailure(name, text, result, options.format)) return ExitCode.Invalid;
+    const request =
+      options.request === undefined ? undefined : (await readTokenArgument(options.request)).text;
+    return renderPolicyResult(name, result.value, result.warnings, request, options);
   }
   const result = decodePolicyToken(text);
-  if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
-  await printPolicy(path, result.value, result.warnings, options);
+  if (reportedFailure(name, text, result, options.format)) return ExitCode.Invalid;
+  await printPolicy(name, result.value, result.warnings, options);
   return ExitCode.Ok;
 }
 
@@ -127,25 +146,25 @@ function isResponse(text: string): boolean {
 }
 
 interface VerifyOptions {
-  trusted?: string[];
+  signer?: string[];
   requireSigned?: boolean;
   at?: string;
   format: Format;
 }
 
-async function verify(path: string, options: VerifyOptions): Promise<number> {
-  const text = await readToken(path);
+async function verify(argument: string, options: VerifyOptions): Promise<number> {
+  const { name, text } = await readTokenArgument(argument);
   const now = options.at === undefined ? undefined : parseTime(options.at);
-  const trustedCertificates = options.trusted && (await readCertificates(options.trusted));
+  const trustedCertificates = options.signer && (await readCertificates(options.signer));
   const parts = decomposeJws(text);
-  if (reportedFailure(path, text, parts, options.format)) return ExitCode.Invalid;
+  if (reportedFailure(name, text, parts, options.format)) return ExitCode.Invalid;
   const result = await verifyJws(parts.value, {
     trustedCertificates,
     requireSigned: options.requireSigned,
     now,
   });
-  if (reportedFailure(path, text, result, options.format)) return ExitCode.Invalid;
-  renderVerification(path, result.value, result.warnings, options.format);
+  if (reportedFailure(name, text, result, options.format)) return ExitCode.Invalid;
+  renderVerification(name, result.value, result.warnings, options.format);
   return ExitCode.Ok;
 }
 
