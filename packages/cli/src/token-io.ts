@@ -166,8 +166,17 @@ export const collect = (value: string, previous: readonly string[] | undefined):
   value,
 ];
 
+/** Writes `--output` byte for byte; a file that cannot be written is a usage error (exit 2). */
+export async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot write ${describeReadError(path, error)}`);
+  }
+}
+
 /** Writes a token to `--output` exactly (no newline: the hash covers every byte), or to stdout. */
 export async function emitToken(token: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, token, "utf8");
+  if (output) await writeOutput(output, token);
   else process.stdout.write(token + "\n");
 }

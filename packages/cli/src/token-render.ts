@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import {
   policyTokenHash,
   type PolicyResult,
@@ -7,7 +6,7 @@ import {
   type Verification,
 } from "@maa-policy/tokens";
 import { ExitCode } from "./exit-codes.js";
-import { displayName, warningLines, type Format } from "./token-io.js";
+import { displayName, warningLines, writeOutput, type Format } from "./token-io.js";
 
 /**
  * A policy-management response: its result claims, the stored policy of a GET, and (given the
@@ -89,7 +88,7 @@ export async function printPolicy(
   warnings: readonly TokenWarning[],
   options: { output?: string; format: Format },
 ): Promise<void> {
-  if (options.output && token.policy !== null) await writeFile(options.output, token.policy, "utf8");
+  if (options.output && token.policy !== null) await writeOutput(options.output, token.policy);
   if (options.format === "json") {
     const { parts, ...rest } = token;
     const json = { file: displayName(path), ok: true, ...rest, header: parts.header, warnings };

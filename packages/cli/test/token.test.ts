@@ -174,6 +174,19 @@ describe("policy-eval token encode / reset", () => {
     });
   });
 
+  it.each([
+    ["token encode", () => ["token", "encode", file(DRAFT)]],
+    ["token decode", () => ["token", "decode", SDK_TOKEN]],
+    ["signer-less reset", () => ["token", "reset"]],
+  ])("%s exits 2, without a stack trace, when --output cannot be written", async (_name, argv) => {
+    const out = join(dir, "no-such-dir", "out");
+    expect(await runCli([...argv(), "-o", out])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `policy-eval: cannot write ${out}: no such file\n`,
+    });
+  });
+
   it("prints the unsigned reset token", async () => {
     expect(await runCli(["token", "reset"])).toEqual({
       code: 0,

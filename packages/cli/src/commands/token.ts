@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import {
   createPolicyToken,
   createResetToken,
@@ -23,6 +22,7 @@ import {
   readText,
   readTokenArgument,
   reportedFailure,
+  writeOutput,
   type Format,
 } from "../token-io.js";
 import type { Report } from "./index.js";
@@ -105,7 +105,7 @@ async function reset(options: SignOptions): Promise<number> {
 
 async function emit(token: string, extra: object, options: SignOptions): Promise<number> {
   if (options.format === "json") {
-    if (options.output) await writeFile(options.output, token, "utf8");
+    if (options.output) await writeOutput(options.output, token);
     process.stdout.write(
       JSON.stringify({ token, ...extra, policyTokenHash: policyTokenHash(token) }, null, 2) + "\n",
     );
