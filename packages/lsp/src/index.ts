@@ -1,1 +1,2 @@
-export {};
+export { startServer } from "./server.js";
+export * from "./protocol.js";

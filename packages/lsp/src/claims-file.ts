@@ -1,0 +1,43 @@
+import { access, readFile } from "node:fs/promises";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/**
+ * The claims file for a policy: the request's own, else the `maaPolicy.claimsFile` setting (an
+ * absolute path, or relative to a workspace folder, then to the policy's folder), else
+ * `<name>.claims.json` beside the policy (`sgx.policy` → `sgx.claims.json`).
+ */
+export async function findClaimsFile(
+  policyUri: string,
+  requested: string | undefined,
+  setting: string | undefined,
+  folders: readonly string[],
+): Promise<string | undefined> {
+  if (requested) return requested;
+  if (!policyUri.startsWith("file:")) return undefined;
+  const policyPath = fileURLToPath(policyUri);
+  const policyDir = dirname(policyPath);
+  const candidates = setting
+    ? isAbsolute(setting)
+      ? [setting]
+      : [...folders.map((f) => join(fileURLToPath(f), setting)), join(policyDir, setting)]
+    : [join(policyDir, `${basename(policyPath, extname(policyPath))}.claims.json`)];
+  for (const candidate of candidates) if (await exists(candidate)) return pathToFileURL(candidate).href;
+  return undefined;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The text of a `file:` URI, or an error message. */
+export async function readUri(uri: string): Promise<{ text: string } | { error: string }> {
+  try {
+    return { text: await readFile(fileURLToPath(uri), "utf8") };
+  } catch (error) {
+    return { error: `cannot read ${uri}: ${(error as Error).message}` };
+  }
+}

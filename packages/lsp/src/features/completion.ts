@@ -1,0 +1,187 @@
+import {
+  ACTION_ARGUMENTS,
+  ACTION_PLACEMENT,
+  CLAIM_PROPERTIES,
+  ENGINE_PROPERTIES,
+  FUNCTIONS,
+  ISSUERS,
+  SECTION_ORDER,
+  SECTION_SINCE,
+  SUPPORTED_VERSIONS,
+  VALUE_TYPES,
+  catalogueFor,
+  compareVersions,
+  completionContext,
+  isSupportedVersion,
+  quote,
+  signatureText,
+  type ActionName,
+  type CompletionContext,
+  type CompletionSlot,
+  type Policy,
+} from "@maa-policy/parser";
+import { CompletionItemKind, InsertTextFormat, type CompletionItem } from "vscode-languageserver";
+import { toRange } from "../convert.js";
+import { ACTION_SNIPPETS, ACTION_TEXT, ISSUER_TEXT, PROPERTY_TEXT, SECTION_TEXT } from "../descriptions.js";
+import type { Settings } from "../protocol.js";
+import type { Workspace } from "../workspace.js";
+
+export function register(ws: Workspace): void {
+  ws.connection.onCompletion(async ({ textDocument, position }) => {
+    const model = ws.model(textDocument.uri);
+    if (!model) return [];
+    const text = model.document.getText();
+    const offset = ws.offset(model, position);
+    const context = completionContext(text, offset);
+    if (!context) return [];
+    const settings = await ws.settingsFor(textDocument.uri);
+    const inIssueProperty = /issueproperty\s*\([^)]*$/.test(
+      text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset),
+    );
+    const items = [
+      ...keywordItems(context),
+      ...context.slots.flatMap((slot) =>
+        slotItems(slot, context, settings, model.analysis.policy, inIssueProperty),
+      ),
+    ];
+    const range = toRange(context.replace);
+    return items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } }));
+  });
+}
+
+const SECTION_NAMES = new Set<string>(SECTION_ORDER);
+
+function keywordItems(context: CompletionContext): CompletionItem[] {
+  const version = context.version && isSupportedVersion(context.version) ? context.version : "1.2";
+  return context.keywords.flatMap((keyword): CompletionItem[] => {
+    if (keyword === "version")
+      return [
+        snippet("version", "version=${1:1.2};", CompletionItemKind.Keyword, "The policy's language version."),
+      ];
+    if (SECTION_NAMES.has(keyword)) {
+      const name = keyword as keyof typeof SECTION_TEXT;
+      if (compareVersions(version, SECTION_SINCE[name]) < 0) return [];
+      return [snippet(name, `${name}\n{\n\t$0\n};`, CompletionItemKind.Module, SECTION_TEXT[name])];
+    }
+    if (keyword in ACTION_SNIPPETS) {
+      const action = keyword as ActionName;
+      const placement = ACTION_PLACEMENT[action];
+      if (context.section && ![...placement.allowed, ...placement.tolerated].includes(context.section))
+        return [];
+      return [snippet(action, ACTION_SNIPPETS[action], CompletionItemKind.Keyword, ACTION_TEXT[action])];
+    }
+    return [];
+  });
+}
+
+function slotItems(
+  slot: CompletionSlot,
+  context: CompletionContext,
+  settings: Settings,
+  policy: Policy | undefined,
+  inIssueProperty: boolean,
+): CompletionItem[] {
+  switch (slot.kind) {
+    case "property":
+    case "member":
+      return CLAIM_PROPERTIES.map((p) => item(p, CompletionItemKind.Property, PROPERTY_TEXT[p]));
+    case "argument":
+      return ACTION_ARGUMENTS.map((a) => ({
+        ...item(a, CompletionItemKind.Property, PROPERTY_TEXT[a]),
+        insertText: `${a}=`,
+      }));
+    case "version":
+      return SUPPORTED_VERSIONS.map((v) =>
+        item(v, CompletionItemKind.Constant, `Policy language version ${v}.`),
+      );
+    case "value":
+      return valueItems(slot.property, context, settings, policy, inIssueProperty);
+    default:
+      return [];
+  }
+}
+
+function valueItems(
+  property: string | undefined,
+  context: CompletionContext,
+  settings: Settings,
+  policy: Policy | undefined,
+  inIssueProperty: boolean,
+): CompletionItem[] {
+  const strings = (values: [string, string | undefined][], kind: CompletionItemKind) =>
+    values.map(([value, doc]) => ({ ...item(quote(value), kind, doc), filterText: quote(value) }));
+  if (property === "type" && inIssueProperty)
+    return strings(
+      Object.entries(ENGINE_PROPERTIES).map(([n, p]) => [n, `${p.type}. ${p.description}`]),
+      CompletionItemKind.Constant,
+    );
+  if (property === "type") {
+    const catalogue = catalogueFor(settings.attestationType).map((c): [string, string] => [
+      c.type,
+      `${c.valueType}. ${c.description}`,
+    ]);
+    const known = new Set(catalogue.map(([t]) => t));
+    const local = policyTypes(policy)
+      .filter((t) => !known.has(t))
+      .map((t): [string, string] => [t, "A claim type this policy adds or issues."]);
+    return strings([...catalogue, ...local], CompletionItemKind.EnumMember);
+  }
+  if (property === "issuer")
+    return strings(
+      ISSUERS.map((i) => [i, ISSUER_TEXT[i]]),
+      CompletionItemKind.EnumMember,
+    );
+  if (property === "valueType")
+    return strings(
+      VALUE_TYPES.map((v) => [v, undefined]),
+      CompletionItemKind.EnumMember,
+    );
+  if (context.inString) return [];
+  const functions = context.version === "1.0" || context.version === "1.1" ? [] : FUNCTIONS;
+  return [
+    ...context.bound.map((name) =>
+      item(name, CompletionItemKind.Variable, "Bound by a condition of this rule."),
+    ),
+    ...functions.map((f) =>
+      snippet(
+        f.name,
+        `${f.name}(${f.parameters.map((p, i) => `\${${i + 1}:${p.name}}`).join(", ")})`,
+        CompletionItemKind.Function,
+        f.description,
+        signatureText(f),
+      ),
+    ),
+    item("true", CompletionItemKind.Keyword),
+    item("false", CompletionItemKind.Keyword),
+  ];
+}
+
+/** Claim types that the policy's own actions produce (`add(type="x", …)`), which later rules test. */
+function policyTypes(policy: Policy | undefined): string[] {
+  const types = new Set<string>();
+  for (const section of policy?.sections ?? [])
+    for (const rule of section.rules)
+      for (const argument of rule.action.arguments)
+        if (argument.name.text === "type" && argument.value.kind === "String")
+          types.add(argument.value.value);
+  return [...types];
+}
+
+function item(label: string, kind: CompletionItemKind, documentation?: string): CompletionItem {
+  return documentation ? { label, kind, documentation } : { label, kind };
+}
+
+function snippet(
+  label: string,
+  body: string,
+  kind: CompletionItemKind,
+  documentation: string,
+  detail?: string,
+): CompletionItem {
+  return {
+    ...item(label, kind, documentation),
+    ...(detail && { detail }),
+    insertText: body,
+    insertTextFormat: InsertTextFormat.Snippet,
+  };
+}

@@ -1,0 +1,32 @@
+import { toDiagnostic } from "../convert.js";
+import type { Workspace } from "../workspace.js";
+
+/**
+ * Push diagnostics as the user types: a change schedules an analysis after `delay` ms, a newer
+ * change cancels the pending one, and a result is published only if its version is still current.
+ */
+export function register(ws: Workspace, delay: number): void {
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const publish = (uri: string) => {
+    pending.delete(uri);
+    const model = ws.model(uri);
+    if (!model) return;
+    const diagnostics = model.analysis.diagnostics.map(toDiagnostic);
+    // Stale results are dropped: a change that arrived meanwhile has scheduled its own run.
+    if (ws.documents.get(uri)?.version !== model.version) return;
+    void ws.connection.sendDiagnostics({ uri, version: model.version, diagnostics });
+  };
+  ws.documents.onDidChangeContent(({ document }) => {
+    clearTimeout(pending.get(document.uri));
+    pending.set(
+      document.uri,
+      setTimeout(() => publish(document.uri), delay),
+    );
+  });
+  ws.documents.onDidClose(({ document }) => {
+    clearTimeout(pending.get(document.uri));
+    pending.delete(document.uri);
+    ws.closed(document.uri);
+    void ws.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+}

@@ -1,0 +1,98 @@
+import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
+import { serviceError, serviceParsingError, type ServiceError } from "@maa-policy/parser";
+import { InlayHintKind, type CodeLens, type InlayHint } from "vscode-languageserver";
+import { findClaimsFile, readUri } from "../claims-file.js";
+import { toRange } from "../convert.js";
+import { EVALUATE_COMMAND, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from "../protocol.js";
+import type { Workspace } from "../workspace.js";
+
+/**
+ * `maaPolicy/evaluate`, the Evaluate code lens that asks the client to call it, and inlay hints
+ * that show, after an evaluation, which rules fired (while the text is unchanged).
+ */
+export function register(ws: Workspace, inlayRefresh: boolean): void {
+  const { connection } = ws;
+  const traces = new Map<string, { version: number; trace: readonly RuleTrace[] }>();
+
+  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams): Promise<EvaluateResult> => {
+    const result = await evaluate(ws, params);
+    const version = ws.documents.get(params.uri)?.version;
+    if (version !== undefined) {
+      traces.set(params.uri, { version, trace: result.trace });
+      if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
+    }
+    return result;
+  });
+
+  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+    const policy = ws.model(textDocument.uri)?.analysis.policy;
+    const range = toRange(policy?.version?.range ?? { start: zero, end: zero });
+    return [
+      {
+        range,
+        command: { title: "▶ Evaluate", command: EVALUATE_COMMAND, arguments: [{ uri: textDocument.uri }] },
+      },
+    ];
+  });
+
+  connection.languages.inlayHint.on(({ textDocument }): InlayHint[] => {
+    const last = traces.get(textDocument.uri);
+    if (!last || ws.documents.get(textDocument.uri)?.version !== last.version) return [];
+    return last.trace.map((rule) => ({
+      position: toRange(rule.range).end,
+      label: rule.error ? " ✗ error" : rule.fired ? " ✓ fired" : " · not fired",
+      kind: InlayHintKind.Parameter,
+      paddingLeft: true,
+    }));
+  });
+  ws.documents.onDidClose(({ document }) => traces.delete(document.uri));
+}
+
+const zero = { line: 0, character: 0, offset: 0 };
+
+async function evaluate(ws: Workspace, params: EvaluateParams): Promise<EvaluateResult> {
+  const failed = (error: ServiceError, claimsUri?: string): EvaluateResult => ({
+    verdict: "error",
+    issued: [],
+    properties: [],
+    trace: [],
+    error,
+    ...(claimsUri && { claimsUri }),
+  });
+  const open = ws.documents.get(params.uri);
+  const source = open ? { text: open.getText() } : await readUri(params.uri);
+  if ("error" in source) return failed(serviceError("InvalidParameter", source.error));
+  const settings = await ws.settingsFor(params.uri);
+  const claimsUri = await findClaimsFile(params.uri, params.claimsUri, settings.claimsFile, ws.folders);
+  if (!claimsUri)
+    return failed(
+      serviceError(
+        "InvalidParameter",
+        "No claims file: set maaPolicy.claimsFile or put <name>.claims.json beside the policy.",
+      ),
+    );
+  const claimsText = await readUri(claimsUri);
+  if ("error" in claimsText) return failed(serviceError("InvalidParameter", claimsText.error), claimsUri);
+  const claims = parseClaims(claimsText.text);
+  if (!claims.ok) return failed(claims.error, claimsUri);
+  const loaded = await loadPolicy(source.text);
+  if (!loaded.ok) {
+    const first = loaded.diagnostics.find((d) => d.severity === "error");
+    const error =
+      serviceParsingError(loaded.analysis) ??
+      serviceError(
+        "PolicyParsingError",
+        `line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? "invalid policy"}`,
+      );
+    return failed(error, claimsUri);
+  }
+  const result = loaded.policy.evaluate(claims.claims, { trace: true });
+  return {
+    verdict: result.outcome,
+    issued: result.issued,
+    properties: result.properties,
+    trace: result.trace ?? [],
+    ...(result.error && { error: result.error }),
+    claimsUri,
+  };
+}

@@ -1,0 +1,5 @@
+/** The stdio entry of `maa-policy-lsp --stdio` (also `--node-ipc`, `--socket=<port>`). */
+import { ProposedFeatures, createConnection } from "vscode-languageserver/node";
+import { startServer } from "./server.js";
+
+startServer(createConnection(ProposedFeatures.all));

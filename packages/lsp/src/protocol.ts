@@ -1,0 +1,59 @@
+/**
+ * The server's own requests and settings: what the VS Code extension (and any client) calls
+ * beside standard LSP. Types only, so a client can import them without the server.
+ */
+import type { EvaluationResult, Outcome } from "@maa-policy/evaluator";
+import type { AttestationType, ServiceError } from "@maa-policy/parser";
+
+/** `maaPolicy/evaluate`: run the policy against a claims file (the draftPolicyForAttestation dry run). */
+export const EVALUATE_REQUEST = "maaPolicy/evaluate";
+export interface EvaluateParams {
+  readonly uri: string;
+  /** The claims file; by default the `maaPolicy.claimsFile` setting, then `<name>.claims.json` beside the policy. */
+  readonly claimsUri?: string;
+}
+export interface EvaluateResult {
+  /** `error` when the policy is invalid, the claims cannot be read, or evaluation failed. */
+  readonly verdict: Outcome;
+  readonly issued: EvaluationResult["issued"];
+  readonly properties: EvaluationResult["properties"];
+  readonly trace: NonNullable<EvaluationResult["trace"]>;
+  /** The service's error (PolicyParsingError, PolicyEvaluationError) or InvalidParameter for the claims. */
+  readonly error?: ServiceError;
+  /** The claims file used, when one was found. */
+  readonly claimsUri?: string;
+}
+
+/** `maaPolicy/hash`: `x-ms-policy-hash` of the text and the hash of its unsigned policy token. */
+export const HASH_REQUEST = "maaPolicy/hash";
+export interface HashResult {
+  readonly policyHash: string;
+  readonly tokenHash: string;
+}
+
+/** `maaPolicy/encodeToken`: the unsigned policy token (the PUT /policies body). */
+export const ENCODE_TOKEN_REQUEST = "maaPolicy/encodeToken";
+export interface EncodeTokenResult {
+  readonly token: string;
+}
+
+export interface UriParams {
+  readonly uri: string;
+}
+
+/** The command of the Evaluate code lens; its argument is `{ uri }`. The client implements it. */
+export const EVALUATE_COMMAND = "maaPolicy.evaluate";
+
+/** Settings under the `maaPolicy` section. */
+export interface Settings {
+  readonly attestationType: AttestationType;
+  /** A claims file, relative to the workspace folder or to the policy. */
+  readonly claimsFile: string | undefined;
+}
+
+export const DEFAULT_SETTINGS: Settings = { attestationType: "sgx", claimsFile: undefined };
+
+/** `initializationOptions`: the diagnostics debounce in milliseconds (default 25). */
+export interface InitializationOptions {
+  readonly diagnosticsDelay?: number;
+}

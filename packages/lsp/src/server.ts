@@ -1,0 +1,77 @@
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import * as codeActions from "./features/code-actions.js";
+import * as completion from "./features/completion.js";
+import * as diagnostics from "./features/diagnostics.js";
+import * as evaluate from "./features/evaluate.js";
+import * as formatting from "./features/formatting.js";
+import * as hover from "./features/hover.js";
+import * as identifiers from "./features/identifiers.js";
+import * as policyTokens from "./features/policy-tokens.js";
+import * as semanticTokens from "./features/semantic-tokens.js";
+import * as signatureHelp from "./features/signature-help.js";
+import * as structure from "./features/structure.js";
+import type { InitializationOptions } from "./protocol.js";
+import { Workspace } from "./workspace.js";
+
+const DEFAULT_DIAGNOSTICS_DELAY = 25;
+
+/** Wires every feature to a connection (stdio, or in-memory streams in tests) and starts listening. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const ws = new Workspace(connection, documents);
+
+  connection.onInitialize((params): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const delay =
+      typeof options.diagnosticsDelay === "number" ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
+    ws.configurationSupport = params.capabilities.workspace?.configuration === true;
+    ws.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    diagnostics.register(ws, delay);
+    evaluate.register(ws, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ".", "[", "(", ",", "="] },
+        signatureHelpProvider: { triggerCharacters: ["(", ","] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokens.LEGEND, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeLensProvider: {},
+        inlayHintProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+      serverInfo: { name: "maa-policy-lsp", version: "0.1.0" },
+    };
+  });
+  connection.onDidChangeConfiguration(({ settings }) => ws.settingsChanged(settings));
+
+  for (const feature of [
+    completion,
+    hover,
+    signatureHelp,
+    identifiers,
+    structure,
+    semanticTokens,
+    codeActions,
+    formatting,
+    policyTokens,
+  ])
+    feature.register(ws);
+  documents.listen(connection);
+  connection.listen();
+}
