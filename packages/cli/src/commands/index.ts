@@ -6,6 +6,7 @@ import { register as registerHash } from "./hash.js";
 import { register as registerSigner } from "./signer.js";
 import { register as registerToken } from "./token.js";
 import { register as registerClaims } from "./claims.js";
+import { register as registerFmt } from "./fmt.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
@@ -19,4 +20,5 @@ export function registerCommands(program: Command, report: Report): void {
   registerHash(program, report);
   registerSigner(program, report);
   registerClaims(program, report);
+  registerFmt(program, report);
 }
