@@ -13,7 +13,13 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from "vscode-jsonrpc/node";
-import type { Diagnostic, Position, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import type {
+  Diagnostic,
+  Position,
+  PublishDiagnosticsParams,
+  TextEdit,
+} from "vscode-languageserver-protocol";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { startServer } from "../src/server.js";
 
 export const BIN = fileURLToPath(new URL("../bin/maa-policy-lsp.js", import.meta.url));
@@ -25,7 +31,7 @@ export interface ClientOptions {
 }
 
 export class Client {
-  private readonly published: PublishDiagnosticsParams[] = [];
+  private readonly publishedList: PublishDiagnosticsParams[] = [];
   private readonly waiting: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   readonly logs: string[] = [];
@@ -36,10 +42,12 @@ export class Client {
     readonly child?: ChildProcess,
   ) {
     connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
-      this.published.push(params);
+      this.publishedList.push(params);
       this.waiting.splice(0).forEach((wake) => wake());
     });
-    connection.onNotification("window/logMessage", (p: { message: string }) => this.logs.push(p.message));
+    connection.onNotification("window/logMessage", (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     connection.onRequest("workspace/configuration", (p: { items: unknown[] }) =>
       p.items.map(() => this.settings),
     );
@@ -88,16 +96,21 @@ export class Client {
 
   /** The diagnostics published for `uri` at `version` (the current one by default). */
   async diagnostics(uri: string, version = this.version(uri)): Promise<Diagnostic[]> {
+    return (await this.published((p) => p.uri === uri && p.version === version)).diagnostics;
+  }
+
+  /** The first publication that satisfies `test`, once it arrives. */
+  async published(test: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
     for (;;) {
-      const found = this.published.find((p) => p.uri === uri && p.version === version);
-      if (found) return found.diagnostics;
+      const found = this.publishedList.find(test);
+      if (found) return found;
       await new Promise<void>((wake) => this.waiting.push(wake));
     }
   }
 
   /** Every publication so far, for asserting that stale versions were never published. */
   publications(uri: string): PublishDiagnosticsParams[] {
-    return this.published.filter((p) => p.uri === uri);
+    return this.publishedList.filter((p) => p.uri === uri);
   }
 
   async shutdown(): Promise<void> {
@@ -140,3 +153,13 @@ export function marked(text: string): { text: string; position: Position } {
 }
 
 export const URI = "file:///work/policies/test.policy";
+
+/** The text after applying LSP edits. */
+export function applied(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create(URI, "maa-policy", 1, text), edits);
+}
+
+/** Shorthand for the `{ textDocument, position }` of a marked text. */
+export function at(position: Position, uri = URI): { textDocument: { uri: string }; position: Position } {
+  return { textDocument: { uri }, position };
+}
