@@ -34,6 +34,7 @@ describe("evidence options for eval", () => {
       runtimeDataType: "binary",
       initTimeDataType: "binary",
       dataEncoding: "raw",
+      crl: [],
     });
   });
 

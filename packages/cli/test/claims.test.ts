@@ -187,3 +187,49 @@ describe("policy-eval claims", () => {
     expect(result.stderr).toContain("--runtime-data-type");
   });
 });
+
+describe("policy-eval claims --crl", () => {
+  it("checks the chain against the CRLs given and reports it", async () => {
+    const { X509CrlGenerator } = await import("@peculiar/x509");
+    const crlFile = async (issuer: typeof testPki.ca, revoked: (typeof testPki.ca)[] = []) => {
+      const list = await X509CrlGenerator.create({
+        issuer: issuer.certificate.subject,
+        thisUpdate: new Date("2025-01-01T00:00:00Z"),
+        nextUpdate: new Date("2026-01-01T00:00:00Z"),
+        entries: revoked.map((r) => ({ serialNumber: r.certificate.serialNumber })),
+        signingAlgorithm: { name: "ECDSA", hash: "SHA-256" },
+        signingKey: issuer.keys.privateKey,
+      });
+      return file(
+        `${issuer.certificate.subject.slice(3).replace(/ /g, "-")}-${revoked.length}.crl`,
+        new Uint8Array(list.rawData),
+      );
+    };
+    const ok = await runCli([
+      "claims",
+      evidence,
+      ...NOW,
+      "--crl",
+      await crlFile(testPki.ca),
+      "--crl",
+      await crlFile(testPki.root),
+    ]);
+    expect([ok.code, ok.stderr.split("\n")[0]]).toEqual([
+      0,
+      "verified offline: PCK chain to 'CN=Test SGX Root CA' (valid at 2025-06-01T00:00:00.000Z), QE report signature, " +
+        "attestation key binding, enclave report signature, revocation by the CRL of 'CN=Test SGX PCK Processor CA', " +
+        "revocation by the CRL of 'CN=Test SGX Root CA'",
+    ]);
+    const revoked = await runCli([
+      "claims",
+      evidence,
+      ...NOW,
+      "--crl",
+      await crlFile(testPki.ca, [testPki.pck]),
+    ]);
+    expect([revoked.code, revoked.stdout]).toEqual([1, ""]);
+    expect(revoked.stderr).toContain(
+      ": InvalidQuote: PCK chain certificate #0 (CN=Test SGX PCK Certificate) is revoked by CRL #0",
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import type { Claim } from "@maa-policy/parser";
 import { sgxClaims } from "./claims.js";
 import { checkInitTimeData, checkRuntimeData, type CheckedData, type EnclaveData } from "./enclave-data.js";
+import type { CrlInput } from "./crl.js";
 import type { EvidenceError } from "./errors.js";
 import { decodeEvidence, parseEvidence, type EvidenceKind } from "./evidence.js";
 import { INTEL_SGX_ROOT_CA_PUBLIC_KEY } from "./intel-root.js";
@@ -17,6 +18,8 @@ export interface EvidenceRequest {
   readonly rootPublicKey?: Uint8Array;
   /** When the certificates must be valid; now by default. */
   readonly now?: Date;
+  /** Intel collateral the user holds. Only CRLs are used so far (TCB info and QE identity are not). */
+  readonly collateral?: { readonly crls?: readonly CrlInput[] };
 }
 
 export type EvidenceResult =
@@ -43,6 +46,7 @@ export async function claimsFromEvidence(request: EvidenceRequest): Promise<Evid
   const verification = await verifyQuote(quote, bytes, {
     rootPublicKey: request.rootPublicKey ?? INTEL_SGX_ROOT_CA_PUBLIC_KEY,
     now: request.now ?? new Date(),
+    crls: request.collateral?.crls,
   });
   if (!verification.ok) return { ok: false, error: verification.error, warnings };
   let runtime: CheckedData | undefined;
@@ -58,5 +62,6 @@ export async function claimsFromEvidence(request: EvidenceRequest): Promise<Evid
     initTime = checked.value;
   }
   const claims = sgxClaims(quote.body, runtime, initTime);
-  return { ok: true, kind, claims, verification: verification.value, warnings };
+  const all = [...warnings, ...verification.value.revocation.warnings];
+  return { ok: true, kind, claims, verification: verification.value, warnings: all };
 }

@@ -4,7 +4,7 @@
  * unnoticed; DER has exactly one encoding per value, and this walk enforces it.
  */
 
-interface Tlv {
+export interface Tlv {
   readonly tag: number;
   readonly start: number;
   readonly content: number;
@@ -27,7 +27,7 @@ export function firstNonDer(bytes: Uint8Array): number {
 }
 
 /** The TLVs that exactly fill [start, end), checked recursively; a number is the offending offset. */
-function walk(bytes: Uint8Array, start: number, end: number): Tlv[] | number {
+export function walk(bytes: Uint8Array, start: number, end: number): Tlv[] | number {
   const out: Tlv[] = [];
   let at = start;
   while (at < end) {

@@ -5,6 +5,7 @@ import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
 import { decodeBase64 } from "./base64.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { importP256, rawPoint } from "./ecdsa.js";
+import { verifyCertificateSignature } from "./cert-signature.js";
 import { firstNonDer } from "./der.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
 import type { Located } from "./sgx-quote.js";
@@ -27,10 +28,12 @@ export interface VerifiedChain {
   /** The PCK certificate's key, which signs the quoting enclave's report. */
   readonly pckKey: CryptoKey;
   readonly certificates: readonly CertificateSummary[];
+  /** The parsed certificates, leaf first, for the revocation check. */
+  readonly chain: readonly ChainCertificate[];
 }
 
 /** What the checks read, extracted once: the ASN.1 getters parse lazily and may throw. */
-interface Parsed {
+export interface ChainCertificate {
   readonly cert: X509Certificate;
   readonly subject: string;
   readonly issuer: string;
@@ -62,17 +65,17 @@ export async function verifyPckChain(chain: Located, options: ChainOptions): Pro
       return fail(evidenceError("pck-chain-validity", c.field, c.offset, detail));
     }
   }
-  return ok({ pckKey: certs[0].key, certificates: certs.map(summary) });
+  return ok({ pckKey: certs[0].key, certificates: certs.map(summary), chain: certs });
 }
 
 /**
  * One platform's quotes all carry the same PCK chain, so chains that verified are remembered (by
  * content, root and position) and their signatures are not checked again; validity dates are.
  */
-const TRUSTED = new Map<string, Parsed[]>();
+const TRUSTED = new Map<string, ChainCertificate[]>();
 const TRUSTED_LIMIT = 16;
 
-async function trustedChain(chain: Located, root: Uint8Array): Promise<Result<Parsed[]>> {
+async function trustedChain(chain: Located, root: Uint8Array): Promise<Result<ChainCertificate[]>> {
   const cacheKey = `${toHex(sha256(chain.bytes))}:${toHex(root)}:${chain.offset}:${chain.field}`;
   const cached = TRUSTED.get(cacheKey);
   if (cached) return ok(cached);
@@ -85,7 +88,7 @@ async function trustedChain(chain: Located, root: Uint8Array): Promise<Result<Pa
   return parsed;
 }
 
-async function checkSignatures(certs: Parsed[], root: Uint8Array): Promise<Result<true>> {
+async function checkSignatures(certs: ChainCertificate[], root: Uint8Array): Promise<Result<true>> {
   for (const [i, c] of certs.entries()) {
     const at = (id: EvidenceErrorId, detail: string) =>
       fail<true>(evidenceError(id, c.field, c.offset, detail));
@@ -118,7 +121,7 @@ async function checkSignatures(certs: Parsed[], root: Uint8Array): Promise<Resul
  * The last certificate is the pinned root itself, whose self-signature must then hold too (so no byte
  * of it goes unchecked), or is signed by the pinned key (a chain sent without its root).
  */
-async function anchoredInRoot(last: Parsed, root: Uint8Array): Promise<Result<true>> {
+async function anchoredInRoot(last: ChainCertificate, root: Uint8Array): Promise<Result<true>> {
   const key = await rawPoint(last.key);
   if (equalBytes(key, root)) {
     if (last.issuer === last.subject && (await verifiedBy(last.cert, last.key))) return ok(true);
@@ -133,15 +136,16 @@ async function anchoredInRoot(last: Parsed, root: Uint8Array): Promise<Result<tr
   return fail(evidenceError("pck-chain-root", last.field, last.offset, detail));
 }
 
-async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
+async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
   // latin1 keeps one character per byte, so text offsets are byte offsets.
   const text = new TextDecoder("latin1").decode(chain.bytes);
-  const certs: Parsed[] = [];
+  const certs: ChainCertificate[] = [];
   let end = 0;
   for (const match of text.matchAll(PEM)) {
     const offset = chain.offset + match.index;
     const field = `${chain.field}[${certs.length}]`;
-    const bad = (detail: string) => fail<Parsed[]>(evidenceError("pck-chain-parse", field, offset, detail));
+    const bad = (detail: string) =>
+      fail<ChainCertificate[]>(evidenceError("pck-chain-parse", field, offset, detail));
     if (!isBlank(text.slice(end, match.index)))
       return bad(`Unexpected text before PCK chain certificate #${certs.length}`);
     if (certs.length === MAX_CERTIFICATES)
@@ -193,9 +197,9 @@ async function parseChain(chain: Located): Promise<Result<Parsed[]>> {
   return ok(certs);
 }
 
-/** The certificate's signature checks with `key`; a signature or algorithm that cannot be read does not. */
+/** The certificate's signature checks with `key`, over its bytes exactly as received. */
 async function verifiedBy(cert: X509Certificate, key: CryptoKey): Promise<boolean> {
-  return (await attempt(() => cert.verify({ publicKey: key, signatureOnly: true }, crypto))) === true;
+  return verifyCertificateSignature(new Uint8Array(cert.rawData), key);
 }
 
 /**
@@ -215,7 +219,7 @@ function isBlank(text: string, last = false): boolean {
   return (last ? /^[\r\n]*\0*$/ : /^[\r\n]*$/).test(text);
 }
 
-function summary(cert: Parsed): CertificateSummary {
+function summary(cert: ChainCertificate): CertificateSummary {
   return {
     subject: cert.subject,
     issuer: cert.issuer,

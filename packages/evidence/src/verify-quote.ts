@@ -1,6 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, isAllZero, toHex } from "./bytes.js";
 import { importP256, verifyP256 } from "./ecdsa.js";
+import { checkRevocation, type CrlInput, type RevocationStatus } from "./crl.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import { verifyPckChain, type CertificateSummary } from "./pck-chain.js";
 import { BODY_FIELDS } from "./report-body.js";
@@ -20,7 +21,9 @@ export interface Verification {
   readonly checkedAt: string;
   /** Lower-case hex SHA-256 of the evidence bytes: the `quotehash` of `x-ms-sgx-collateral`. */
   readonly quoteHash: string;
-  /** Checks that need Intel's collateral (TCB info, QE identity, CRLs): not done offline. */
+  /** CRL issuers checked, chain issuers for which no CRL was given, and CRLs ignored (warnings). */
+  readonly revocation: RevocationStatus;
+  /** Checks that need Intel's collateral (TCB info, QE identity, CRLs) and were not done. */
   readonly notVerified: readonly string[];
 }
 
@@ -33,6 +36,8 @@ export const NOT_VERIFIED_OFFLINE: readonly string[] = [
 export interface VerifyOptions {
   readonly rootPublicKey: Uint8Array;
   readonly now: Date;
+  /** CRLs the user holds; without them revocation is reported as not verified. */
+  readonly crls?: readonly CrlInput[];
 }
 
 /**
@@ -46,6 +51,8 @@ export async function verifyQuote(
 ): Promise<Result<Verification>> {
   const chain = await verifyPckChain(quote.pckChain, options);
   if (!chain.ok) return chain;
+  const revocation = await checkRevocation(options.crls ?? [], chain.value.chain, options.now);
+  if (!revocation.ok) return revocation;
   const qe = quote.qeReportSignature;
   if (!(await verifyP256(chain.value.pckKey, qe.bytes, quote.qeReport.raw))) {
     const detail = "The quoting enclave's report signature does not verify with the PCK certificate's key";
@@ -88,6 +95,17 @@ export async function verifyQuote(
     pckCertificates: chain.value.certificates,
     checkedAt: options.now.toISOString(),
     quoteHash: toHex(sha256(evidence)),
-    notVerified: NOT_VERIFIED_OFFLINE,
+    revocation: revocation.value,
+    notVerified: notVerified(revocation.value),
   });
+}
+
+function notVerified({ checked, unchecked }: RevocationStatus): readonly string[] {
+  if (checked.length === 0) return NOT_VERIFIED_OFFLINE;
+  const rest = NOT_VERIFIED_OFFLINE.slice(0, 2);
+  if (unchecked.length === 0) return rest;
+  return [
+    ...rest,
+    `revocation of the certificates issued by ${unchecked.map((i) => `'${i}'`).join(", ")} (no CRL given)`,
+  ];
 }

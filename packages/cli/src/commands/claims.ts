@@ -17,6 +17,8 @@ export interface EvidenceOptions {
   /** Certificate validity time: seconds since the epoch or an ISO date. */
   now?: string;
   rootPublicKey?: string;
+  /** CRL files (PEM or DER) from Intel's PCS, to check revocation. */
+  crl: string[];
 }
 
 export interface ClaimsOptions extends EvidenceOptions {
@@ -45,7 +47,8 @@ export function addEvidenceOptions(command: Command): Command {
     .option(
       "--root-public-key <hex>",
       "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
-    );
+    )
+    .option("--crl <file>", "a CRL (PEM or DER) to check the PCK chain against; repeatable", collect, []);
 }
 
 /** `policy-eval claims`: the incoming claims the service would derive from SGX/OpenEnclave evidence. */
@@ -103,6 +106,7 @@ export async function evidenceClaims(
     initTimeData: await data(options.initTimeData, options.initTimeDataType),
     now: options.now === undefined ? undefined : parseNow(options.now),
     rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
+    collateral: { crls: await Promise.all(options.crl.map(read)) },
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
@@ -127,13 +131,18 @@ function text(claims: readonly Claim[]): string {
 }
 
 function summary(result: Extract<EvidenceResult, { ok: true }>): string {
-  const { pckCertificates, notVerified, checkedAt } = result.verification;
+  const { pckCertificates, notVerified, checkedAt, revocation } = result.verification;
   const root = pckCertificates[pckCertificates.length - 1]?.subject ?? "";
+  const crls = revocation.checked.map((issuer) => `, revocation by the CRL of '${issuer}'`).join("");
   return (
     `verified offline: PCK chain to '${root}' (valid at ${checkedAt}), QE report signature, ` +
-    `attestation key binding, enclave report signature\n` +
+    `attestation key binding, enclave report signature${crls}\n` +
     notVerified.map((item) => `not verified offline: ${item}\n`).join("")
   );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseNow(text: string): Date {

@@ -1,4 +1,5 @@
 // Keys and certificates are generated per run: nothing secret is committed (CONTRIBUTING).
+import "reflect-metadata";
 import type { webcrypto } from "node:crypto";
 import { BasicConstraintsExtension, X509CertificateGenerator, type X509Certificate } from "@peculiar/x509";
 
