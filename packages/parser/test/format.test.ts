@@ -63,6 +63,12 @@ describe("formatPolicy", () => {
     expect(text(formatPolicy("\uFEFF  version = 01.00 ;"))).toBe("\uFEFFversion=01.00;\n");
   });
 
+  it("replaces every kind of whitespace the grammar skips, and lone CR line breaks", () => {
+    expect(
+      text(formatPolicy("version=1.0;\u00A0authorizationrules\f{\u000B=>\tpermit();\r\r\r=>deny();};")),
+    ).toBe("version=1.0;\n\nauthorizationrules\n{\n    => permit();\n\n    => deny();\n};\n");
+  });
+
   it("wraps a rule at the line width: conditions aligned, the action on its own line", () => {
     const input = 'version=1.0; authorizationrules { [type=="a", value==1] && [type=="b"] => permit(); };';
     expect(text(formatPolicy(input, { maxLineWidth: 30, indent: 2 }))).toBe(
