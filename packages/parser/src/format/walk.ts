@@ -1,4 +1,5 @@
 import type { Action, Condition, Expression, Policy, Rule, Section } from "../ast.js";
+import type { Range } from "../position.js";
 import type { Blanks, Gap, LinesGap, Slot } from "./layout.js";
 import { AlignmentError, TokenReader } from "./token-reader.js";
 
@@ -70,7 +71,7 @@ class LayoutWalk {
     const inline = this.inlineGaps(2 * this.indent);
     const read = {
       token: (text: string, gap: Gap) => this.reader.token(text, gap, group),
-      node: (range: Rule["range"], gap: Gap) => this.reader.node(range, gap, group),
+      node: (range: Range, gap: Gap) => this.reader.node(range, gap, group),
     };
     const walk = new RuleWalk(read, inline);
     let gap: Gap = first;
@@ -93,7 +94,7 @@ class LayoutWalk {
 
 interface Read {
   token(text: string, gap: Gap): void;
-  node(range: Rule["range"], gap: Gap): void;
+  node(range: Range, gap: Gap): void;
 }
 
 /** The tokens inside one rule: no spaces inside brackets, one after each comma, none around `==`. */
