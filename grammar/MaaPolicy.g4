@@ -14,53 +14,54 @@
 grammar MaaPolicy;
 
 policy
-    : versionInfo (configurationRules | authorizationRules | issuanceRules)* EOF
+    : header=versionInfo (configuration+=configurationRules | authorization+=authorizationRules | issuance+=issuanceRules)* EOF
     ;
 
 versionInfo
-    : VERSION '=' VERSION_NUMBER ';'
+    : VERSION '=' number=VERSION_NUMBER ';'
     ;
 
 configurationRules
-    : CONFIGURATIONRULES '{' rule* '}' ';'
+    : keyword=CONFIGURATIONRULES open='{' rules+=rule* '}' ';'
     ;
 
 authorizationRules
-    : AUTHORIZATIONRULES '{' rule* '}' ';'
+    : keyword=AUTHORIZATIONRULES open='{' rules+=rule* '}' ';'
     ;
 
 issuanceRules
-    : ISSUANCERULES '{' rule* '}' ';'
+    : keyword=ISSUANCERULES open='{' rules+=rule* '}' ';'
     ;
 
-// Conditions, comparison operators and literals are inlined rather than rules of their own:
-// every rule invocation is a parse-tree node, and a policy has many of these.
+// Conditions, comparison operators and literals are inlined rather than rules of their own, and
+// every part the AST needs is labelled: the parser then builds no parse tree at all (every rule
+// invocation and token would be a tree node) and the AST builder reads the labels.
 rule
-    : (condition ('&&' condition)*)? '=>' action ';'
+    : (conditions+=condition ('&&' conditions+=condition)*)? '=>' effect=action ';'
     ;
 
 condition
-    : '!'? (IDENTIFIER ':')? '[' propertyCondition (',' propertyCondition)* ']'
+    : negated='!'? (identifier=IDENTIFIER ':')? '[' properties+=propertyCondition (',' properties+=propertyCondition)* ']'
     ;
 
 propertyCondition
-    : IDENTIFIER operator=('==' | '!=' | '<' | '<=' | '>' | '>=') expression
+    : property=IDENTIFIER operator=('==' | '!=' | '<' | '<=' | '>' | '>=') value=expression
     ;
 
 action
-    : (PERMIT | DENY) '(' ')'
-    | (ADD | ISSUE | ISSUEPROPERTY) '(' claimArgument (',' claimArgument)* ')'
+    : name=(PERMIT | DENY) '(' ')'
+    | name=(ADD | ISSUE | ISSUEPROPERTY) '(' arguments+=claimArgument (',' arguments+=claimArgument)* ')'
     ;
 
 claimArgument
-    : IDENTIFIER '=' expression
+    : name=IDENTIFIER '=' value=expression
     ;
 
 expression
     : literal=(STRING | INTEGER | TRUE | FALSE)
-    | IDENTIFIER '.' IDENTIFIER
-    | IDENTIFIER '(' (expression (',' expression)*)? ')'
-    | IDENTIFIER
+    | reference=IDENTIFIER '.' property=IDENTIFIER
+    | function=IDENTIFIER '(' (arguments+=expression (',' arguments+=expression)*)? close=')'
+    | identifier=IDENTIFIER
     ;
 
 VERSION            : 'version';

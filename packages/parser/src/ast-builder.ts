@@ -1,17 +1,16 @@
-import type { ParserRuleContext, TerminalNode, Token } from "antlr4ng";
+import type { ParserRuleContext, Token } from "antlr4ng";
 import {
-  ActionContext,
-  ClaimArgumentContext,
-  ConditionContext,
-  ExpressionContext,
   MaaPolicyParser as P,
-  type PolicyContext,
-  PropertyConditionContext,
-  RuleContext,
+  type ActionContext,
   type AuthorizationRulesContext,
+  type ClaimArgumentContext,
+  type ConditionContext,
   type ConfigurationRulesContext,
+  type ExpressionContext,
   type IssuanceRulesContext,
-  type VersionInfoContext,
+  type PolicyContext,
+  type PropertyConditionContext,
+  type RuleContext,
 } from "./generated/MaaPolicyParser.js";
 import type * as ast from "./ast.js";
 import type { Range } from "./position.js";
@@ -35,33 +34,34 @@ const ACTION_NAMES: Record<number, ast.ActionName> = {
 };
 
 /**
- * Turns the parse tree into the typed AST: the only place that touches ANTLR contexts. After a
- * syntax error the tree has holes; a node whose required parts are missing is left out rather than
- * built half-way, so everything downstream can trust the types.
+ * Turns what the parser recognised into the typed AST: the only place that touches ANTLR
+ * contexts. The parser builds no parse tree (it would cost a node per token); every part the AST
+ * needs is a label in the grammar, which the generated parser fills in as it goes. After a syntax
+ * error some labels are missing or hold tokens that error recovery conjured up; a node whose
+ * required parts are missing is left out rather than built half-way, so everything downstream
+ * can trust the types.
  */
 export class AstBuilder {
   /** @param failed rule contexts in which the parser reported an error and recovered */
   constructor(
     private readonly source: SourceMap,
-    private readonly failed: ReadonlySet<ParserRuleContext> | WeakSet<ParserRuleContext>,
+    private readonly failed: WeakSet<ParserRuleContext>,
   ) {}
 
   policy(ctx: PolicyContext, comments: readonly ast.Comment[]): ast.Policy {
-    const sections: ast.Section[] = [];
-    for (const child of [...ctx.configurationRules(), ...ctx.authorizationRules(), ...ctx.issuanceRules()]) {
-      const section = this.section(child);
-      if (section) sections.push(section);
-    }
-    sections.sort((a, b) => a.range.start.offset - b.range.start.offset);
-    const versionCtx = ctx.versionInfo() as VersionInfoContext | null;
-    const number = versionCtx?.VERSION_NUMBER();
+    const sections = [...ctx._configuration, ...ctx._authorization, ...ctx._issuance]
+      .map((section) => this.section(section))
+      .filter((section): section is ast.Section => section !== undefined)
+      .sort((a, b) => a.range.start.offset - b.range.start.offset);
+    const versionCtx = ctx._header;
+    const number = versionCtx?._number_;
     const version: ast.VersionInfo | undefined =
-      versionCtx && number && isReal(number.symbol)
+      versionCtx && isReal(number)
         ? {
             kind: "VersionInfo",
             range: this.rangeOf(versionCtx),
-            text: number.getText(),
-            numberRange: this.tokenRange(number.symbol),
+            text: number.text ?? "",
+            numberRange: this.tokenRange(number),
           }
         : undefined;
     return {
@@ -74,48 +74,47 @@ export class AstBuilder {
   }
 
   private section(ctx: SectionContext): ast.Section | undefined {
-    const keyword = ctx.start;
-    const name = keyword ? SECTION_NAMES[keyword.type] : undefined;
-    if (!keyword || !name || ctx.LBRACE() === null) return undefined;
-    const rules = ctx
-      .rule()
-      .map((rule) => this.rule(rule))
-      .filter((rule): rule is ast.Rule => rule !== undefined);
-    return { kind: "Section", range: this.rangeOf(ctx), name, keywordRange: this.tokenRange(keyword), rules };
+    const keyword = ctx._keyword;
+    if (!isReal(keyword) || !isReal(ctx._open)) return undefined;
+    const rules = all(
+      ctx._rules.map((rule) => this.rule(rule)),
+      true,
+    );
+    return {
+      kind: "Section",
+      range: this.rangeOf(ctx),
+      name: SECTION_NAMES[keyword.type]!,
+      keywordRange: this.tokenRange(keyword),
+      rules,
+    };
   }
 
   private rule(ctx: RuleContext): ast.Rule | undefined {
-    const actionCtx = ctx.action();
-    if (this.failed.has(ctx) || !actionCtx) return undefined;
-    const action = this.action(actionCtx);
-    const conditions = ctx.condition().map((c) => this.condition(c));
-    if (!action || conditions.some((c) => c === undefined)) return undefined;
-    return { kind: "Rule", range: this.rangeOf(ctx), conditions: conditions as ast.Condition[], action };
+    if (this.failed.has(ctx) || !ctx._effect) return undefined;
+    const action = this.action(ctx._effect);
+    const conditions = all(ctx._conditions.map((c) => this.condition(c)));
+    if (!action || !conditions) return undefined;
+    return { kind: "Rule", range: this.rangeOf(ctx), conditions, action };
   }
 
   private condition(ctx: ConditionContext): ast.Condition | undefined {
-    if (this.failed.has(ctx)) return undefined;
-    const properties = ctx.propertyCondition().map((p) => this.propertyCondition(p));
-    if (properties.length === 0 || properties.some((p) => p === undefined)) return undefined;
-    const identifier = ctx.IDENTIFIER();
-    if (identifier && !isReal(identifier.symbol)) return undefined;
+    const properties = all(ctx._properties.map((p) => this.propertyCondition(p)));
+    const identifier = ctx._identifier;
+    if (this.failed.has(ctx) || !properties || properties.length === 0 || (identifier && !isReal(identifier)))
+      return undefined;
     return {
       kind: "Condition",
       range: this.rangeOf(ctx),
-      negated: ctx.NOT() !== null,
+      negated: isReal(ctx._negated),
       identifier: identifier ? this.name(identifier) : undefined,
-      properties: properties as ast.PropertyCondition[],
+      properties,
     };
   }
 
   private propertyCondition(ctx: PropertyConditionContext): ast.PropertyCondition | undefined {
-    const property = ctx.IDENTIFIER();
-    const operator = ctx._operator;
-    const valueCtx = ctx.expression();
-    const value = valueCtx ? this.expression(valueCtx) : undefined;
-    if (this.failed.has(ctx) || !property || !isReal(property.symbol) || !isReal(operator) || !value) {
-      return undefined;
-    }
+    const { _property: property, _operator: operator } = ctx;
+    const value = ctx._value && this.expression(ctx._value);
+    if (this.failed.has(ctx) || !isReal(property) || !isReal(operator) || !value) return undefined;
     return {
       kind: "PropertyCondition",
       range: this.rangeOf(ctx),
@@ -127,70 +126,55 @@ export class AstBuilder {
   }
 
   private action(ctx: ActionContext): ast.Action | undefined {
-    const keyword = ctx.start;
-    const name = keyword ? ACTION_NAMES[keyword.type] : undefined;
-    if (this.failed.has(ctx) || !keyword || !name) return undefined;
-    const args = ctx.claimArgument().map((a) => this.claimArgument(a));
-    if (args.some((a) => a === undefined)) return undefined;
+    const name = ctx._name;
+    const args = all(ctx._arguments.map((a) => this.claimArgument(a)));
+    if (this.failed.has(ctx) || !isReal(name) || !args) return undefined;
     return {
       kind: "Action",
       range: this.rangeOf(ctx),
-      name,
-      nameRange: this.tokenRange(keyword),
-      arguments: args as ast.ClaimArgument[],
+      name: ACTION_NAMES[name.type]!,
+      nameRange: this.tokenRange(name),
+      arguments: args,
     };
   }
 
   private claimArgument(ctx: ClaimArgumentContext): ast.ClaimArgument | undefined {
-    const name = ctx.IDENTIFIER();
-    const valueCtx = ctx.expression();
-    const value = valueCtx ? this.expression(valueCtx) : undefined;
-    if (this.failed.has(ctx) || !name || !isReal(name.symbol) || !value) return undefined;
-    return { kind: "ClaimArgument", range: this.rangeOf(ctx), name: this.name(name), value };
+    const value = ctx._value && this.expression(ctx._value);
+    if (this.failed.has(ctx) || !isReal(ctx._name) || !value) return undefined;
+    return { kind: "ClaimArgument", range: this.rangeOf(ctx), name: this.name(ctx._name), value };
   }
 
   private expression(ctx: ExpressionContext): ast.Expression | undefined {
     if (this.failed.has(ctx)) return undefined;
     const range = this.rangeOf(ctx);
-    const token = ctx._literal;
-    if (token) {
-      if (!isReal(token)) return undefined;
-      const raw = token.text ?? "";
-      switch (token.type) {
-        case P.STRING:
-          return { kind: "String", range, value: unquote(raw), raw };
-        case P.INTEGER:
-          return { kind: "Integer", range, value: Number(raw), raw };
-        case P.TRUE:
-        case P.FALSE:
-          return { kind: "Boolean", range, value: token.type === P.TRUE };
-        default:
-          return undefined;
-      }
+    const { _literal: literal, _reference: reference, _function_: fn, _identifier: identifier } = ctx;
+    if (literal) {
+      if (!isReal(literal)) return undefined;
+      const raw = literal.text ?? "";
+      if (literal.type === P.STRING) return { kind: "String", range, value: unquote(raw), raw };
+      if (literal.type === P.INTEGER) return { kind: "Integer", range, value: Number(raw), raw };
+      return { kind: "Boolean", range, value: literal.type === P.TRUE };
     }
-    const identifiers = ctx.IDENTIFIER();
-    const first = identifiers[0];
-    if (!first || !isReal(first.symbol)) return undefined;
-    if (ctx.DOT()) {
-      const property = identifiers[1];
-      if (!property || !isReal(property.symbol)) return undefined;
+    if (reference) {
+      if (!isReal(reference) || !isReal(ctx._property)) return undefined;
       return {
         kind: "PropertyReference",
         range,
-        identifier: this.name(first),
-        property: this.name(property),
+        identifier: this.name(reference),
+        property: this.name(ctx._property),
       };
     }
-    if (ctx.LPAREN()) {
-      const args = ctx.expression().map((e) => this.expression(e));
-      if (args.some((a) => a === undefined) || !ctx.RPAREN()) return undefined;
-      return { kind: "FunctionCall", range, name: this.name(first), arguments: args as ast.Expression[] };
+    if (fn) {
+      const args = all(ctx._arguments.map((a) => this.expression(a)));
+      if (!isReal(fn) || !args || !isReal(ctx._close)) return undefined;
+      return { kind: "FunctionCall", range, name: this.name(fn), arguments: args };
     }
-    return { kind: "IdentifierReference", range, name: first.getText() };
+    if (!isReal(identifier)) return undefined;
+    return { kind: "IdentifierReference", range, name: identifier.text ?? "" };
   }
 
-  private name(node: TerminalNode): ast.Name {
-    return { text: node.getText(), range: this.tokenRange(node.symbol) };
+  private name(token: Token): ast.Name {
+    return { text: token.text ?? "", range: this.tokenRange(token) };
   }
 
   tokenRange(token: Token): Range {
@@ -203,6 +187,17 @@ export class AstBuilder {
     if (!start || !stop) return this.source.range(0, 0);
     return this.source.range(start.start, Math.max(start.start, stop.stop + 1));
   }
+}
+
+/**
+ * The nodes if every one was built; undefined if any was left out. With `dropMissing`, the nodes
+ * that were built (a section keeps its good rules around a broken one).
+ */
+function all<T>(nodes: (T | undefined)[], dropMissing: true): T[];
+function all<T>(nodes: (T | undefined)[]): T[] | undefined;
+function all<T>(nodes: (T | undefined)[], dropMissing = false): T[] | undefined {
+  const built = nodes.filter((node): node is T => node !== undefined);
+  return dropMissing || built.length === nodes.length ? built : undefined;
 }
 
 /** Tokens that ANTLR's error recovery conjured up have no place in the text. */

@@ -69,6 +69,8 @@ function parseWith(text: string, source: SourceMap): ParseResult {
   const parser = new MaaPolicyParser(tokens);
   errors.parser = parser;
   parser.removeErrorListeners();
+  // The AST builder reads the grammar's labels; a parse tree would cost a node per token.
+  parser.buildParseTrees = false;
 
   let tree: PolicyContext;
   const recovery = new TrackingErrorStrategy();
