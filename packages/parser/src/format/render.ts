@@ -75,11 +75,22 @@ class GapRenderer {
       this.out.push(pendingBreak || comment.breaksBefore > 0 ? broken : " ");
       pendingBreak = breaksAfter(comment);
     }
-    const flat = gap.kind === "soft" || slot.comments.length > 0 ? " " : gap.flat;
+    const flat = flatSeparator(slot);
     const separator = pendingBreak || breaking ? broken : flat;
     this.atLineStart = pendingBreak || breaking;
     this.out.push(separator);
   }
+}
+
+/** Punctuation that hugs what precedes it, even a comment: `"x" /* why *\/, value=1`. */
+const CLOSING = new Set([",", ")", "]", ";", ":", "."]);
+
+/** The separator before a token of a rule laid out on one line. */
+function flatSeparator(slot: Slot): "" | " " {
+  const gap = slot.token.gap;
+  if (gap.kind === "soft") return " ";
+  if (gap.kind === "lines") return "";
+  return slot.comments.length > 0 && !CLOSING.has(slot.token.text) ? " " : gap.flat;
 }
 
 function breaksAfter(comment: CommentItem): boolean {
@@ -98,7 +109,7 @@ function wrappedGroups(slots: readonly Slot[], options: RenderOptions): Set<numb
   const widths = new Map<number, number>();
   const wrapped = new Set<number>();
   for (const slot of slots) {
-    const { group, gap, text } = slot.token;
+    const { group, text } = slot.token;
     if (group === undefined) continue;
     if (!widths.has(group)) {
       widths.set(group, options.indent + text.length);
@@ -109,9 +120,7 @@ function wrappedGroups(slots: readonly Slot[], options: RenderOptions): Set<numb
       if (comment.breaksBefore > 0 || breaksAfter(comment)) wrapped.add(group);
       width += 1 + comment.text.length;
     }
-    const flat =
-      gap.kind === "soft" || slot.comments.length > 0 ? 1 : gap.kind === "inline" ? gap.flat.length : 0;
-    widths.set(group, width + flat + text.length);
+    widths.set(group, width + flatSeparator(slot).length + text.length);
   }
   for (const [group, width] of widths) if (width > options.maxLineWidth) wrapped.add(group);
   return wrapped;
