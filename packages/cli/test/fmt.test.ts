@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli.js";
+import { runCli, spawnCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "policy-eval-fmt-"));
 function policyFile(name: string, text: string): string {
@@ -124,5 +124,15 @@ describe("policy-eval fmt", () => {
     ],
   ])("is a usage error: %j", async (argv, stderr) => {
     expect(await runCli(argv)).toEqual({ code: 2, stdout: "", stderr });
+  });
+});
+
+describe("the built policy-eval fmt", () => {
+  it("formats standard input byte for byte, CRLF included", () => {
+    expect(spawnCli(["fmt", "-"], MESSY.replace(" ", "\r\n"))).toEqual({
+      code: 0,
+      stdout: FORMATTED.replaceAll("\n", "\r\n"),
+      stderr: "",
+    });
   });
 });
