@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/main.js";
+// The bundle (npm run build) starts fastest; the plain tsc output is the fallback.
+const { main } = await import("../dist/bundle/policy-eval.js").catch(() => import("../dist/main.js"));
 
 process.exitCode = await main(process.argv.slice(2));

@@ -15,9 +15,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) })
     .showHelpAfterError(false);
-  registerCommands(program, (result) => {
-    code = Math.max(code, result);
-  });
+  await registerCommands(
+    program,
+    (result) => {
+      code = Math.max(code, result);
+    },
+    argv,
+  );
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

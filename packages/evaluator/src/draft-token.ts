@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Claim, ServiceError } from "@maa-policy/parser";
-import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens";
+import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens/encoding";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 import type { EvaluationResult } from "./evaluate.js";
 

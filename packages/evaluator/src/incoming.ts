@@ -6,7 +6,7 @@ import {
   type Position,
   type ServiceError,
 } from "@maa-policy/parser";
-import { base64UrlDecode } from "@maa-policy/tokens";
+import { base64UrlDecode } from "@maa-policy/tokens/encoding";
 import { formatPath, parseJson, positionOfPath, type JsonPath } from "./json-input.js";
 
 export type ClaimsFormat = "array" | "object" | "token";

@@ -1,6 +1,6 @@
 import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { valueTypeOf } from "@maa-policy/parser";
-import { base64UrlEncode } from "@maa-policy/tokens";
+import { base64UrlEncode } from "@maa-policy/tokens/encoding";
 import { toHex } from "./bytes.js";
 import type { CheckedData } from "./enclave-data.js";
 import { ATTRIBUTE_DEBUG, ATTRIBUTE_KSS, type ReportBody } from "./report-body.js";

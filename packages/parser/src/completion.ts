@@ -107,7 +107,7 @@ function lex(text: string): Token[] {
   const astral = /[\uD800-\uDFFF]/.test(text);
   const lexer = new MaaPolicyLexer(astral ? CharStream.fromString(text) : new Utf16CharStream(text));
   lexer.removeErrorListeners();
-  const all = (astral ? undefined : lexFast(text, lexer.inputStream, lexer)) ?? lexer.getAllTokens();
+  const all = (astral ? undefined : lexFast(text, lexer.inputStream)) ?? lexer.getAllTokens();
   return all.filter((t) => t.channel === Token.DEFAULT_CHANNEL && t.type !== Token.EOF);
 }
 

@@ -40,15 +40,13 @@ const isWhitespace = (c: number) =>
  * it gives up (returns undefined) and the caller lexes with the generated lexer, so every lexer
  * error keeps ANTLR's exact message. A property test holds the two to the same tokens.
  */
-export function lexFast(text: string, stream: CharStream, source: TokenSource): Token[] | undefined {
+export function lexFast(text: string, stream: CharStream): Token[] | undefined {
   const tokens: Token[] = [];
   let line = 1;
   let lineStart = 0;
   let i = 0;
   const emit = (type: number, start: number, end: number, channel = Token.DEFAULT_CHANNEL) => {
-    tokens.push(
-      new PolicyToken(text, source, stream, type, channel, start, end - 1, line, start - lineStart),
-    );
+    tokens.push(new PolicyToken(text, stream, type, channel, start, end - 1, line, start - lineStart));
   };
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -107,7 +105,6 @@ export function lexFast(text: string, stream: CharStream, source: TokenSource): 
       tokens.push(
         new PolicyToken(
           text,
-          source,
           stream,
           L.BLOCK_COMMENT,
           Token.HIDDEN_CHANNEL,
@@ -133,7 +130,6 @@ export function lexFast(text: string, stream: CharStream, source: TokenSource): 
   tokens.push(
     new PolicyToken(
       text,
-      source,
       stream,
       Token.EOF,
       Token.DEFAULT_CHANNEL,
@@ -176,10 +172,11 @@ function operator(c: number, next: number): { type: number; length: number } | u
  */
 class PolicyToken implements Token {
   tokenIndex = -1;
+  /** No lexer made these tokens; error recovery copes (it copies the source into tokens it conjures). */
+  readonly tokenSource: TokenSource | null = null;
 
   constructor(
     private readonly source: string,
-    readonly tokenSource: TokenSource,
     readonly inputStream: CharStream,
     public type: number,
     public channel: number,

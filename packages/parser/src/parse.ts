@@ -59,13 +59,18 @@ export function parsePolicy(text: string): ParseResult {
 function parseWith(text: string, source: SourceMap): ParseResult {
   const errors = new SyntaxErrorCollector();
   const astral = source.hasAstralCharacters;
-  const lexer = new PolicyLexer(astral ? CharStream.fromString(text) : new Utf16CharStream(text));
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(errors);
+  const stream = astral ? CharStream.fromString(text) : new Utf16CharStream(text);
   // Well-formed text (no astral characters, nothing the lexer rejects) takes the fast lexer; the
-  // rest the generated one, so that lexer errors keep ANTLR's messages and their order.
-  const fast = astral ? undefined : lexFast(text, lexer.inputStream, lexer);
-  const tokens = new CommonTokenStream(fast ? new ListTokenSource(fast) : lexer);
+  // rest the generated one, so that lexer errors keep ANTLR's messages and their order. The
+  // generated lexer is only built when needed: loading its state machine costs a cold start.
+  const fast = astral ? undefined : lexFast(text, stream);
+  let lexer: PolicyLexer | undefined;
+  if (!fast) {
+    lexer = new PolicyLexer(stream);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(errors);
+  }
+  const tokens = new CommonTokenStream(fast ? new ListTokenSource(fast) : lexer!);
   const parser = new MaaPolicyParser(tokens);
   errors.parser = parser;
   parser.removeErrorListeners();
@@ -81,11 +86,11 @@ function parseWith(text: string, source: SourceMap): ParseResult {
   } catch (error) {
     if (!(error instanceof ParseCancellationException)) throw error;
     errors.errors.length = 0;
-    if (fast) {
-      tokens.seek(0);
-    } else {
+    if (lexer) {
       lexer.reset();
       tokens.setTokenSource(lexer);
+    } else {
+      tokens.seek(0);
     }
     parser.reset();
     parser.addErrorListener(errors);

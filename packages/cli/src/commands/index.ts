@@ -1,24 +1,35 @@
 import type { Command } from "commander";
-import { register as registerCheck } from "./check.js";
-import { register as registerEval } from "./eval.js";
-import { register as registerTest } from "./test.js";
-import { register as registerHash } from "./hash.js";
-import { register as registerSigner } from "./signer.js";
-import { register as registerToken } from "./token.js";
-import { register as registerClaims } from "./claims.js";
-import { register as registerFmt } from "./fmt.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
 
-/** Each command lives in its own module with a `register(program, report)` function. */
-export function registerCommands(program: Command, report: Report): void {
-  registerCheck(program, report);
-  registerEval(program, report);
-  registerTest(program, report);
-  registerToken(program, report);
-  registerHash(program, report);
-  registerSigner(program, report);
-  registerClaims(program, report);
-  registerFmt(program, report);
+interface CommandModule {
+  register(program: Command, report: Report): void;
+}
+
+/**
+ * Every command, by name, loaded on demand: `policy-eval eval` should not load the X.509 and JOSE
+ * code of `token` before it starts (cold start is a feature). Each module registers itself with
+ * `register(program, report)`.
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  check: () => import("./check.js"),
+  eval: () => import("./eval.js"),
+  test: () => import("./test.js"),
+  token: () => import("./token.js"),
+  hash: () => import("./hash.js"),
+  signer: () => import("./signer.js"),
+  claims: () => import("./claims.js"),
+  fmt: () => import("./fmt.js"),
+};
+
+/** Registers the command `argv` names, or all of them (for help and unknown commands). */
+export async function registerCommands(
+  program: Command,
+  report: Report,
+  argv: readonly string[],
+): Promise<void> {
+  const named = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
+  const modules = await Promise.all(named ? [named()] : Object.values(COMMANDS).map((load) => load()));
+  for (const module of modules) module.register(program, report);
 }
