@@ -9,6 +9,14 @@ export function register(ws: Workspace, delay: number): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const publish = (uri: string) => {
     pending.delete(uri);
+    // A timer callback that throws would end the process: a core failure is logged, not fatal.
+    try {
+      analyseAndSend(uri);
+    } catch (error) {
+      ws.connection.console.error(`maa-policy: analysis of ${uri} failed: ${String(error)}`);
+    }
+  };
+  const analyseAndSend = (uri: string) => {
     const model = ws.model(uri);
     if (!model) return;
     const diagnostics = model.analysis.diagnostics.map(toDiagnostic);

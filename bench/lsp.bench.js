@@ -1,0 +1,90 @@
+// Language server latency (`npm run bench lsp`): the built server spawned over stdio, as an editor
+// runs it. For policies of 100, 1,000 and 5,000 rules: the time from a `didChange` (one character
+// typed into the last rule) to its `publishDiagnostics`, and the time to answer a completion in the
+// last rule. Goals (issue 5): diagnostics < 50 ms and completion < 20 ms at 1,000 rules.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+
+const bin = fileURLToPath(new URL("../packages/lsp/bin/maa-policy-lsp.js", import.meta.url));
+const DEBOUNCE_MS = 25; // the server's default diagnostics delay, part of what is measured
+
+function rule(i) {
+  return `    c${i}:[type=="x-ms-sgx-mrsigner", issuer=="AttestationService"] && [type=="x-ms-sgx-svn", value>=${i % 7}] => issue(type="claim-${i}", value=c${i}.value);\n`;
+}
+function generated(rules) {
+  let text = "version=1.2;\nauthorizationrules {\n    => permit();\n};\nissuancerules {\n";
+  for (let i = 0; i < rules; i++) text += rule(i);
+  return text + "};\n";
+}
+
+const child = spawn(process.execPath, [bin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+const connection = createMessageConnection(
+  new StreamMessageReader(child.stdout),
+  new StreamMessageWriter(child.stdin),
+);
+const waiting = new Map();
+connection.onNotification("textDocument/publishDiagnostics", (p) => {
+  const key = `${p.uri}@${p.version}`;
+  waiting.get(key)?.();
+  waiting.delete(key);
+});
+connection.listen();
+await connection.sendRequest("initialize", { processId: null, rootUri: null, capabilities: {} });
+await connection.sendNotification("initialized", {});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(rules) {
+  const uri = `file:///bench/${rules}.policy`;
+  const text = generated(rules);
+  const lastLine = rules + 4; // the last rule
+  let version = 1;
+  const published = (v) => new Promise((resolve) => waiting.set(`${uri}@${v}`, resolve));
+  let first = published(1);
+  await connection.sendNotification("textDocument/didOpen", {
+    textDocument: { uri, languageId: "maa-policy", version, text },
+  });
+  await first;
+  const diagnostics = [];
+  const completion = [];
+  const runs = rules >= 5000 ? 7 : 15;
+  for (let i = 0; i < runs + 3; i++) {
+    version++;
+    const done = published(version);
+    const start = performance.now();
+    // Type (then delete) a space at the start of the last rule: a real edit, same text every other time.
+    const change =
+      i % 2 === 0 ? { range: pos(lastLine, 0, 0), text: " " } : { range: pos(lastLine, 0, 1), text: "" };
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
+    await done;
+    if (i >= 3) diagnostics.push(performance.now() - start);
+    const c0 = performance.now();
+    await connection.sendRequest("textDocument/completion", {
+      textDocument: { uri },
+      position: { line: lastLine, character: 30 },
+    });
+    if (i >= 3) completion.push(performance.now() - c0);
+  }
+  return { rules, diagnostics: median(diagnostics), completion: median(completion) };
+}
+
+function pos(line, from, to) {
+  return { start: { line, character: from }, end: { line, character: to } };
+}
+
+console.log(`language server latency (median, warm; diagnostics include the ${DEBOUNCE_MS} ms debounce)`);
+console.log("   rules   didChange -> diagnostics   completion    goal (at 1,000 rules)");
+for (const rules of [100, 1_000, 5_000]) {
+  const r = await measure(rules);
+  const goal = rules === 1_000 ? "diagnostics < 50 ms, completion < 20 ms" : "";
+  console.log(
+    `  ${String(rules).padStart(6)}   ${r.diagnostics.toFixed(1).padStart(10)} ms              ${r.completion.toFixed(1).padStart(6)} ms    ${goal}`,
+  );
+}
+await connection.sendRequest("shutdown");
+await connection.sendNotification("exit");
+connection.dispose();
