@@ -2,6 +2,7 @@ import type { Claim } from "@maa-policy/parser";
 import { sgxClaims } from "./claims.js";
 import { checkInitTimeData, checkRuntimeData, type CheckedData, type EnclaveData } from "./enclave-data.js";
 import type { CrlInput } from "./crl.js";
+import type { QeIdentityInput } from "./qe-identity.js";
 import type { EvidenceError } from "./errors.js";
 import { decodeEvidence, parseEvidence, type EvidenceKind } from "./evidence.js";
 import { INTEL_SGX_ROOT_CA_PUBLIC_KEY } from "./intel-root.js";
@@ -18,8 +19,8 @@ export interface EvidenceRequest {
   readonly rootPublicKey?: Uint8Array;
   /** When the certificates must be valid; now by default. */
   readonly now?: Date;
-  /** Intel collateral the user holds. Only CRLs are used so far (TCB info and QE identity are not). */
-  readonly collateral?: { readonly crls?: readonly CrlInput[] };
+  /** Intel collateral the user holds: CRLs and the QE identity (TCB info is not read yet). */
+  readonly collateral?: { readonly crls?: readonly CrlInput[]; readonly qeIdentity?: QeIdentityInput };
 }
 
 export type EvidenceResult =
@@ -47,6 +48,7 @@ export async function claimsFromEvidence(request: EvidenceRequest): Promise<Evid
     rootPublicKey: request.rootPublicKey ?? INTEL_SGX_ROOT_CA_PUBLIC_KEY,
     now: request.now ?? new Date(),
     crls: request.collateral?.crls,
+    qeIdentity: request.collateral?.qeIdentity,
   });
   if (!verification.ok) return { ok: false, error: verification.error, warnings };
   let runtime: CheckedData | undefined;

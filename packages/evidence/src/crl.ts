@@ -1,4 +1,4 @@
-import { X509Crl } from "@peculiar/x509";
+import { X509Crl } from "./x509.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import type { ChainCertificate } from "./pck-chain.js";
 

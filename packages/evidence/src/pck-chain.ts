@@ -1,7 +1,5 @@
-// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata polyfill.
-import "reflect-metadata";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
+import { BasicConstraintsExtension, X509Certificate } from "./x509.js";
 import { decodeBase64 } from "./base64.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { importP256, rawPoint } from "./ecdsa.js";
@@ -15,6 +13,8 @@ export interface ChainOptions {
   readonly rootPublicKey: Uint8Array;
   /** The time at which every certificate must be valid. */
   readonly now: Date;
+  /** Names the chain in messages: `PCK` (default), or e.g. `QE identity issuer`. */
+  readonly label?: string;
 }
 
 export interface CertificateSummary {
@@ -55,13 +55,14 @@ const crypto = globalThis.crypto;
  * CRLs (collateral) and is not checked.
  */
 export async function verifyPckChain(chain: Located, options: ChainOptions): Promise<Result<VerifiedChain>> {
-  const trusted = await trustedChain(chain, options.rootPublicKey);
+  const label = options.label ?? "PCK";
+  const trusted = await trustedChain(chain, options.rootPublicKey, label);
   if (!trusted.ok) return trusted;
   const certs = trusted.value;
   for (const [i, c] of certs.entries()) {
     if (options.now < c.notBefore || options.now > c.notAfter) {
       const range = `${c.notBefore.toISOString()} to ${c.notAfter.toISOString()}`;
-      const detail = `PCK chain certificate #${i} (${c.subject}) is not valid at ${options.now.toISOString()} (valid ${range})`;
+      const detail = `${label} chain certificate #${i} (${c.subject}) is not valid at ${options.now.toISOString()} (valid ${range})`;
       return fail(evidenceError("pck-chain-validity", c.field, c.offset, detail));
     }
   }
@@ -75,24 +76,32 @@ export async function verifyPckChain(chain: Located, options: ChainOptions): Pro
 const TRUSTED = new Map<string, ChainCertificate[]>();
 const TRUSTED_LIMIT = 16;
 
-async function trustedChain(chain: Located, root: Uint8Array): Promise<Result<ChainCertificate[]>> {
+async function trustedChain(
+  chain: Located,
+  root: Uint8Array,
+  label: string,
+): Promise<Result<ChainCertificate[]>> {
   const cacheKey = `${toHex(sha256(chain.bytes))}:${toHex(root)}:${chain.offset}:${chain.field}`;
   const cached = TRUSTED.get(cacheKey);
   if (cached) return ok(cached);
-  const parsed = await parseChain(chain);
+  const parsed = await parseChain(chain, label);
   if (!parsed.ok) return parsed;
-  const signed = await checkSignatures(parsed.value, root);
+  const signed = await checkSignatures(parsed.value, root, label);
   if (!signed.ok) return signed;
   if (TRUSTED.size >= TRUSTED_LIMIT) TRUSTED.delete(TRUSTED.keys().next().value!);
   TRUSTED.set(cacheKey, parsed.value);
   return parsed;
 }
 
-async function checkSignatures(certs: ChainCertificate[], root: Uint8Array): Promise<Result<true>> {
+async function checkSignatures(
+  certs: ChainCertificate[],
+  root: Uint8Array,
+  label: string,
+): Promise<Result<true>> {
   for (const [i, c] of certs.entries()) {
     const at = (id: EvidenceErrorId, detail: string) =>
       fail<true>(evidenceError(id, c.field, c.offset, detail));
-    const name = `PCK chain certificate #${i} (${c.subject})`;
+    const name = `${label} chain certificate #${i} (${c.subject})`;
     if (i > 0 && !c.ca) {
       return at(
         "pck-chain-ca",
@@ -114,14 +123,18 @@ async function checkSignatures(certs: ChainCertificate[], root: Uint8Array): Pro
       );
     }
   }
-  return anchoredInRoot(certs[certs.length - 1], root);
+  return anchoredInRoot(certs[certs.length - 1], root, label);
 }
 
 /**
  * The last certificate is the pinned root itself, whose self-signature must then hold too (so no byte
  * of it goes unchecked), or is signed by the pinned key (a chain sent without its root).
  */
-async function anchoredInRoot(last: ChainCertificate, root: Uint8Array): Promise<Result<true>> {
+async function anchoredInRoot(
+  last: ChainCertificate,
+  root: Uint8Array,
+  label: string,
+): Promise<Result<true>> {
   const key = await rawPoint(last.key);
   if (equalBytes(key, root)) {
     if (last.issuer === last.subject && (await verifiedBy(last.cert, last.key))) return ok(true);
@@ -131,12 +144,12 @@ async function anchoredInRoot(last: ChainCertificate, root: Uint8Array): Promise
   const pinned = await importP256(root);
   if (pinned && (await verifiedBy(last.cert, pinned))) return ok(true);
   const detail =
-    `The PCK certificate chain does not end in the Intel SGX Root CA: it ends in '${last.subject}'` +
+    `The ${label} certificate chain does not end in the Intel SGX Root CA: it ends in '${last.subject}'` +
     ` whose key ${toHex(key).slice(0, 18)}… is not the pinned root key ${toHex(root).slice(0, 18)}…`;
   return fail(evidenceError("pck-chain-root", last.field, last.offset, detail));
 }
 
-async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
+async function parseChain(chain: Located, label: string): Promise<Result<ChainCertificate[]>> {
   // latin1 keeps one character per byte, so text offsets are byte offsets.
   const text = new TextDecoder("latin1").decode(chain.bytes);
   const certs: ChainCertificate[] = [];
@@ -147,16 +160,16 @@ async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
     const bad = (detail: string) =>
       fail<ChainCertificate[]>(evidenceError("pck-chain-parse", field, offset, detail));
     if (!isBlank(text.slice(end, match.index)))
-      return bad(`Unexpected text before PCK chain certificate #${certs.length}`);
+      return bad(`Unexpected text before ${label} chain certificate #${certs.length}`);
     if (certs.length === MAX_CERTIFICATES)
-      return bad(`The PCK chain has more than ${MAX_CERTIFICATES} certificates`);
+      return bad(`The ${label} chain has more than ${MAX_CERTIFICATES} certificates`);
     end = match.index + match[0].length;
     const der = decodeBase64(match[1], field, true);
-    if (!der.ok) return bad(`PCK chain certificate #${certs.length} is not valid base64`);
+    if (!der.ok) return bad(`${label} chain certificate #${certs.length} is not valid base64`);
     const nonDer = firstNonDer(der.value.bytes);
     if (nonDer >= 0)
       return bad(
-        `PCK chain certificate #${certs.length} is not DER: invalid encoding at byte ${nonDer} of its DER`,
+        `${label} chain certificate #${certs.length} is not DER: invalid encoding at byte ${nonDer} of its DER`,
       );
     const fields = await attempt(() => {
       const cert = new X509Certificate(new Uint8Array(der.value.bytes));
@@ -165,11 +178,11 @@ async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
       return { cert, subject, issuer, notBefore, notAfter, ca };
     });
     if (fields === null)
-      return bad(`PCK chain certificate #${certs.length} is not a valid X.509 certificate`);
+      return bad(`${label} chain certificate #${certs.length} is not a valid X.509 certificate`);
     const key = await attempt(() => fields.cert.publicKey.export(crypto));
     const curve = (key?.algorithm as EcKeyAlgorithm | undefined)?.namedCurve;
     if (key === null || key.algorithm.name !== "ECDSA" || curve !== "P-256") {
-      const detail = `PCK chain certificate #${certs.length} (${fields.subject}) does not hold an ECDSA P-256 key`;
+      const detail = `${label} chain certificate #${certs.length} (${fields.subject}) does not hold an ECDSA P-256 key`;
       return fail(evidenceError("pck-chain-key", field, offset, detail));
     }
     certs.push({ ...fields, key, offset, field });
@@ -180,7 +193,7 @@ async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
         "pck-chain-parse",
         chain.field,
         chain.offset,
-        "The PCK certificate chain holds no PEM certificate",
+        `The ${label} certificate chain holds no PEM certificate`,
       ),
     );
   }
@@ -190,7 +203,7 @@ async function parseChain(chain: Located): Promise<Result<ChainCertificate[]>> {
         "pck-chain-parse",
         chain.field,
         chain.offset + end,
-        "Unexpected text after the PCK certificate chain",
+        `Unexpected text after the ${label} certificate chain`,
       ),
     );
   }

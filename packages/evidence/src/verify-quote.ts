@@ -3,6 +3,7 @@ import { equalBytes, isAllZero, toHex } from "./bytes.js";
 import { importP256, verifyP256 } from "./ecdsa.js";
 import { checkRevocation, type CrlInput, type RevocationStatus } from "./crl.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
+import { checkQeIdentity, type QeIdentityInput, type QeIdentityStatus } from "./qe-identity.js";
 import { verifyPckChain, type CertificateSummary } from "./pck-chain.js";
 import { BODY_FIELDS } from "./report-body.js";
 import type { SgxQuote } from "./sgx-quote.js";
@@ -21,6 +22,8 @@ export interface Verification {
   readonly checkedAt: string;
   /** Lower-case hex SHA-256 of the evidence bytes: the `quotehash` of `x-ms-sgx-collateral`. */
   readonly quoteHash: string;
+  /** The QE identity check, when Intel's QE identity was given. */
+  readonly qeIdentity?: QeIdentityStatus;
   /** CRL issuers checked, chain issuers for which no CRL was given, and CRLs ignored (warnings). */
   readonly revocation: RevocationStatus;
   /** Checks that need Intel's collateral (TCB info, QE identity, CRLs) and were not done. */
@@ -38,6 +41,8 @@ export interface VerifyOptions {
   readonly now: Date;
   /** CRLs the user holds; without them revocation is reported as not verified. */
   readonly crls?: readonly CrlInput[];
+  /** Intel's QE identity and its issuer chain; without it the QE identity is reported as not verified. */
+  readonly qeIdentity?: QeIdentityInput;
 }
 
 /**
@@ -69,6 +74,12 @@ export async function verifyQuote(
       evidenceError("attestation-key-binding", `${quote.qeReport.field}.report_data`, offset, detail),
     );
   }
+  let qeIdentity: QeIdentityStatus | undefined;
+  if (options.qeIdentity) {
+    const checked = await checkQeIdentity(options.qeIdentity, quote.qeReport, options);
+    if (!checked.ok) return checked;
+    qeIdentity = checked.value;
+  }
   const key = await importP256(quote.attestationKey.bytes);
   if (key === null) {
     const detail = "The attestation key is not a point on the P-256 curve";
@@ -95,17 +106,17 @@ export async function verifyQuote(
     pckCertificates: chain.value.certificates,
     checkedAt: options.now.toISOString(),
     quoteHash: toHex(sha256(evidence)),
+    ...(qeIdentity ? { qeIdentity } : {}),
     revocation: revocation.value,
-    notVerified: notVerified(revocation.value),
+    notVerified: notVerified(revocation.value, qeIdentity !== undefined),
   });
 }
 
-function notVerified({ checked, unchecked }: RevocationStatus): readonly string[] {
-  if (checked.length === 0) return NOT_VERIFIED_OFFLINE;
-  const rest = NOT_VERIFIED_OFFLINE.slice(0, 2);
-  if (unchecked.length === 0) return rest;
-  return [
-    ...rest,
-    `revocation of the certificates issued by ${unchecked.map((i) => `'${i}'`).join(", ")} (no CRL given)`,
-  ];
+function notVerified({ checked, unchecked }: RevocationStatus, qeIdentity: boolean): readonly string[] {
+  const [tcb, qe, revocation] = NOT_VERIFIED_OFFLINE;
+  const missing = [tcb, ...(qeIdentity ? [] : [qe])];
+  if (checked.length === 0) return [...missing, revocation];
+  if (unchecked.length === 0) return missing;
+  const issuers = unchecked.map((issuer) => `'${issuer}'`).join(", ");
+  return [...missing, `revocation of the certificates issued by ${issuers} (no CRL given)`];
 }

@@ -28,14 +28,16 @@ function apply({ which, kind, at, bytes }: Edit): Uint8Array {
   const source = quotes[which].bytes;
   const i = at % source.length;
   if (kind === "truncate") return source.subarray(0, i);
-  const out = new Uint8Array(source.length + (kind === "insert" ? bytes.length : 0));
+  if (kind === "overwrite") {
+    const out = new Uint8Array(source);
+    out.set(bytes.subarray(0, source.length - i), i);
+    return out;
+  }
+  const out = new Uint8Array(source.length + bytes.length);
   out.set(source.subarray(0, i));
   out.set(bytes, i);
-  out.set(
-    source.subarray(kind === "insert" ? i : Math.min(i + bytes.length, source.length)),
-    i + bytes.length,
-  );
-  return out.subarray(0, kind === "insert" ? out.length : source.length);
+  out.set(source.subarray(i), i + bytes.length);
+  return out;
 }
 
 describe("hostile evidence never throws, and errors point inside it", () => {
