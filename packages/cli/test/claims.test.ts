@@ -233,3 +233,26 @@ describe("policy-eval claims --crl", () => {
     );
   });
 });
+
+describe("policy-eval claims --qe-identity", () => {
+  it("needs the issuer chain with it", async () => {
+    expect(await runCli(["claims", evidence, ...NOW, "--qe-identity", evidence])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "policy-eval: --qe-identity and --qe-identity-issuer-chain go together\n",
+    });
+  });
+
+  it("reports a QE identity that is not Intel's format as the evidence's error", async () => {
+    const result = await runCli([
+      "claims",
+      evidence,
+      ...NOW,
+      "--qe-identity",
+      file("qe.json", "{}"),
+      "--qe-identity-issuer-chain",
+      file("chain.pem", ""),
+    ]);
+    expect([result.code, result.stderr.split(": ").slice(1, 2)]).toEqual([1, ["InvalidQuote"]]);
+  });
+});

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import type { Claim } from "@maa-policy/parser";
-import type { EnclaveData, EvidenceRequest, EvidenceResult } from "@maa-policy/evidence";
+import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "../exit-codes.js";
 import { describeReadError, readInputBytes, UsageError } from "../io.js";
 import type { Report } from "./index.js";
@@ -19,6 +19,9 @@ export interface EvidenceOptions {
   rootPublicKey?: string;
   /** CRL files (PEM or DER) from Intel's PCS, to check revocation. */
   crl: string[];
+  /** Intel's QE identity JSON and its issuer chain (PEM), to check the quoting enclave. */
+  qeIdentity?: string;
+  qeIdentityIssuerChain?: string;
 }
 
 export interface ClaimsOptions extends EvidenceOptions {
@@ -48,7 +51,9 @@ export function addEvidenceOptions(command: Command): Command {
       "--root-public-key <hex>",
       "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
     )
-    .option("--crl <file>", "a CRL (PEM or DER) to check the PCK chain against; repeatable", collect, []);
+    .option("--crl <file>", "a CRL (PEM or DER) to check the PCK chain against; repeatable", collect, [])
+    .option("--qe-identity <file>", "Intel's QE identity (JSON), to check the quoting enclave")
+    .option("--qe-identity-issuer-chain <file>", "the QE identity's issuer chain (PEM)");
 }
 
 /** `policy-eval claims`: the incoming claims the service would derive from SGX/OpenEnclave evidence. */
@@ -111,7 +116,7 @@ export async function evidenceClaims(
     initTimeData: await data(options.initTimeData, options.initTimeDataType),
     now: options.now === undefined ? undefined : parseNow(options.now),
     rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
-    collateral: { crls: await Promise.all(options.crl.map(read)) },
+    collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
@@ -134,14 +139,22 @@ function text(claims: readonly Claim[], jsonValued: readonly string[]): string {
 }
 
 function summary(result: Extract<EvidenceResult, { ok: true }>): string {
-  const { pckCertificates, notVerified, checkedAt, revocation } = result.verification;
+  const { pckCertificates, notVerified, checkedAt, revocation, qeIdentity } = result.verification;
   const root = pckCertificates[pckCertificates.length - 1]?.subject ?? "";
-  const crls = revocation.checked.map((issuer) => `, revocation by the CRL of '${issuer}'`).join("");
+  const qe = qeIdentity ? `, QE identity (TCB status ${qeIdentity.tcbStatus})` : "";
+  const crls = qe + revocation.checked.map((issuer) => `, revocation by the CRL of '${issuer}'`).join("");
   return (
     `verified offline: PCK chain to '${root}' (valid at ${checkedAt}), QE report signature, ` +
     `attestation key binding, enclave report signature${crls}\n` +
     notVerified.map((item) => `not verified offline: ${item}\n`).join("")
   );
+}
+
+async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | undefined> {
+  if (options.qeIdentity === undefined && options.qeIdentityIssuerChain === undefined) return undefined;
+  if (options.qeIdentity === undefined || options.qeIdentityIssuerChain === undefined)
+    throw new UsageError("--qe-identity and --qe-identity-issuer-chain go together");
+  return { identity: await read(options.qeIdentity), issuerChain: await read(options.qeIdentityIssuerChain) };
 }
 
 function collect(value: string, previous: string[]): string[] {
