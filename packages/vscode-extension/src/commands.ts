@@ -1,22 +1,9 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
+import { COMMANDS, type CommandId } from "./command-ids.js";
 import { evaluate } from "./evaluate.js";
 import { ResultPanel } from "./result-panel.js";
 import { encodeToken, openTokenAsPolicy, showHash } from "./token-commands.js";
-
-/** The command ids, as contributed in package.json (the manifest test checks both agree). */
-export const COMMANDS = [
-  "maaPolicy.evaluate",
-  "maaPolicy.evaluatePickClaims",
-  "maaPolicy.showHash",
-  "maaPolicy.encodeToken",
-  "maaPolicy.openTokenAsPolicy",
-  "maaPolicy.format",
-  "maaPolicy.setLanguage",
-  "maaPolicy.showOutput",
-  "maaPolicy.restartServer",
-] as const;
-type CommandId = (typeof COMMANDS)[number];
 
 export function registerCommands(
   context: vscode.ExtensionContext,
