@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { KEYWORDS } from "@maa-policy/parser";
 
 /**
  * Random policies drawn from the grammar: every production, random spacing and comments, so
@@ -6,27 +7,15 @@ import fc from "fast-check";
  * is syntactically valid by construction.
  */
 const space = fc.constantFrom("", " ", "  ", "\n", "\r\n", "\t", " /* c */ ", " // c\n");
-const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/).filter((s) => !KEYWORDS.has(s));
+const identifier = fc
+  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/)
+  .filter((s) => !(KEYWORDS as readonly string[]).includes(s));
 const stringLiteral = fc
   .string({ maxLength: 12 })
   .map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]/g, " ")}"`);
 const integer = fc.nat({ max: 100_000 }).map(String);
 const boolean = fc.constantFrom("true", "false");
 const literal = fc.oneof(stringLiteral, integer, boolean);
-
-const KEYWORDS = new Set([
-  "version",
-  "configurationrules",
-  "authorizationrules",
-  "issuancerules",
-  "permit",
-  "deny",
-  "add",
-  "issue",
-  "issueproperty",
-  "true",
-  "false",
-]);
 
 const { expression } = fc.letrec<{ expression: string }>((tie) => ({
   expression: fc.oneof(

@@ -1,19 +1,9 @@
 import { Token, type CharStream, type TokenSource } from "antlr4ng";
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
+import { KEYWORDS } from "./language.js";
 
-const KEYWORDS = new Map<string, number>([
-  ["version", L.VERSION],
-  ["configurationrules", L.CONFIGURATIONRULES],
-  ["authorizationrules", L.AUTHORIZATIONRULES],
-  ["issuancerules", L.ISSUANCERULES],
-  ["permit", L.PERMIT],
-  ["deny", L.DENY],
-  ["add", L.ADD],
-  ["issue", L.ISSUE],
-  ["issueproperty", L.ISSUEPROPERTY],
-  ["true", L.TRUE],
-  ["false", L.FALSE],
-]);
+/** Keyword text to token type, read off the generated lexer so that the two cannot disagree. */
+const KEYWORD_TYPES = new Map<string, number>(KEYWORDS.map((k) => [k, L.literalNames.indexOf(`'${k}'`)]));
 
 const SINGLE: Record<string, number> = {
   ":": L.COLON,
@@ -62,7 +52,7 @@ export function lexFast(text: string, stream: CharStream): Token[] | undefined {
     }
     if (isIdentifierStart(c)) {
       while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
-      emit(KEYWORDS.get(text.slice(start, i)) ?? L.IDENTIFIER, start, i);
+      emit(KEYWORD_TYPES.get(text.slice(start, i)) ?? L.IDENTIFIER, start, i);
       continue;
     }
     if (isDigit(c)) {

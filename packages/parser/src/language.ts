@@ -1,6 +1,21 @@
 /** Facts of the language that the checker, evaluator and language server share (spec §1.4–1.5, §2.7). */
 import type { ActionName, SectionName } from "./ast.js";
 
+/** The grammar's keywords (grammar/MaaPolicy.g4), lower case and case-sensitive. */
+export const KEYWORDS = [
+  "version",
+  "configurationrules",
+  "authorizationrules",
+  "issuancerules",
+  "permit",
+  "deny",
+  "add",
+  "issue",
+  "issueproperty",
+  "true",
+  "false",
+] as const;
+
 export const SUPPORTED_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 export type PolicyVersion = (typeof SUPPORTED_VERSIONS)[number];
 

@@ -1,23 +1,10 @@
 import type { CommonTokenStream, Token } from "antlr4ng";
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
 import type { Diagnostic, Fix } from "./diagnostic.js";
+import { KEYWORDS } from "./language.js";
 import type { SourceMap } from "./source-map.js";
 import { closest } from "./suggest.js";
 import type { RawSyntaxError } from "./syntax-errors.js";
-
-const KEYWORDS = [
-  "version",
-  "configurationrules",
-  "authorizationrules",
-  "issuancerules",
-  "permit",
-  "deny",
-  "add",
-  "issue",
-  "issueproperty",
-  "true",
-  "false",
-];
 
 const CURLY_QUOTE = /[\u201C\u201D\u201E\u201F\u2033]/;
 const CURLY_QUOTES = new RegExp(CURLY_QUOTE.source, "g");
@@ -78,7 +65,9 @@ function hintFor(error: RawSyntaxError, source: SourceMap, tokens: CommonTokenSt
 
   if (token.type === L.IDENTIFIER) {
     const word = token.text ?? "";
-    const keyword = KEYWORDS.includes(word.toLowerCase()) ? word.toLowerCase() : closest(word, KEYWORDS);
+    const keyword = (KEYWORDS as readonly string[]).includes(word.toLowerCase())
+      ? word.toLowerCase()
+      : closest(word, KEYWORDS);
     if (keyword && keyword !== word && error.message.includes(`'${keyword}'`)) {
       const hint =
         keyword === word.toLowerCase()
