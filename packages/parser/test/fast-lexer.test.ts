@@ -26,8 +26,7 @@ function generated(text: string): Token[] | undefined {
 }
 
 function fast(text: string): Token[] | undefined {
-  const lexer = new PolicyLexer(new Utf16CharStream(text));
-  return lexFast(text, lexer.inputStream, lexer);
+  return lexFast(text, new Utf16CharStream(text));
 }
 
 /** Text close to policies: their tokens, odd characters and broken strings and comments. */
