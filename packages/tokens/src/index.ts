@@ -1,12 +1,4 @@
-export {
-  base64UrlEncode,
-  base64UrlDecode,
-  base64Encode,
-  base64Decode,
-  type DecodeResult,
-} from "./base64url.js";
-export { policyHash, policyTokenHash } from "./hash.js";
-export { encodeUnsecuredJws } from "./unsecured.js";
+export * from "./encoding.js";
 export { ok, fail, type Result, type TokenWarning, type TokenLocation } from "./result.js";
 export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
 export { checkAlgorithm, type AlgorithmOptions, type TokenAlgorithm } from "./algorithm.js";
