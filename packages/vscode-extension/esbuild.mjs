@@ -22,6 +22,9 @@ const common = {
   sourcesContent: false,
   // Workspace packages resolve to their TypeScript sources (the "source" export condition).
   conditions: ["source"],
+  // ESM builds first: jsonc-parser's UMD "main" requires its own files at run time, which a
+  // bundle cannot resolve.
+  mainFields: ["module", "main"],
   logLevel: "warning",
 };
 

@@ -19,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // A client whose server never started cannot be stopped.
+  if (client?.isRunning()) await client.stop();
   client = undefined;
 }
