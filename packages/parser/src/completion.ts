@@ -10,7 +10,7 @@
  */
 import { CodeCompletionCore } from "antlr4-c3";
 import { CharStream, CommonToken, CommonTokenStream, ListTokenSource, Token } from "antlr4ng";
-import type { SectionName } from "./ast.js";
+import type { Policy, SectionName } from "./ast.js";
 import { lexFast } from "./fast-lexer.js";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { MaaPolicyParser as P } from "./generated/MaaPolicyParser.js";
@@ -58,9 +58,13 @@ const isWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** The completion context at `offset` (UTF-16) in `text`, or undefined inside a comment. Never throws. */
-export function completionContext(text: string, offset: number): CompletionContext | undefined {
+export function completionContext(
+  text: string,
+  offset: number,
+  known: CompletionHints = {},
+): CompletionContext | undefined {
   const caret = Math.max(0, Math.min(offset, text.length));
-  const lines = new LineIndex(text);
+  const lines = known.lines ?? new LineIndex(text);
   const line = lines.positionAt(caret).line;
   const scan = scanLine(text, caret - lines.positionAt(caret).character, caret);
   if (scan.inComment) return undefined;
@@ -73,7 +77,8 @@ export function completionContext(text: string, offset: number): CompletionConte
     wordEnd = close >= 0 && close <= lines.lineEnd(line) ? close + 1 : lines.lineEnd(line);
   } else while (wordEnd < text.length && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
 
-  const tokens = lex(text.slice(0, wordStart));
+  const tokens =
+    (known.policy && fromLastRule(text, known.policy, wordStart)) ?? lex(text.slice(0, wordStart));
   const window = currentWindow(tokens);
   const candidates = collect(window.tokens);
   const before = window.tokens.slice(window.synthetic);
@@ -87,6 +92,29 @@ export function completionContext(text: string, offset: number): CompletionConte
     bound: window.section ? boundIdentifiers(before) : [],
     call: callAround(before),
   };
+}
+
+/** What the caller may already have for this exact text: spares lexing everything before the caret. */
+export interface CompletionHints {
+  readonly policy?: Policy;
+  readonly lines?: LineIndex;
+}
+
+/**
+ * When the caret is inside a section of the (already parsed) policy, after one of its rules, only
+ * the text after that rule needs lexing: the version and section become synthetic tokens.
+ */
+function fromLastRule(text: string, policy: Policy, wordStart: number): Token[] | undefined {
+  const section = policy.sections.find(
+    (s) => s.keywordRange.end.offset <= wordStart && wordStart < s.range.end.offset,
+  );
+  const rule = section?.rules.findLast((r) => r.range.end.offset <= wordStart);
+  if (!policy.version || !section || !rule) return undefined;
+  const keyword = [...SECTIONS].find(([, name]) => name === section.name)![0];
+  const prefix = [P.VERSION, P.ASSIGN, P.VERSION_NUMBER, P.SEMICOLON, keyword, P.LBRACE].map((type) =>
+    type === P.VERSION_NUMBER ? CommonToken.fromType(type, policy.version!.text) : synthetic(type),
+  );
+  return [...prefix, ...lex(text.slice(rule.range.end.offset, wordStart))];
 }
 
 /** Whether the caret is in a string literal (strings never span lines) or a `//` comment. */

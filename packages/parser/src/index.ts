@@ -14,5 +14,10 @@ export * from "./functions.js";
 export * from "./language.js";
 export { applyEdits, fixAllEdits } from "./fixes.js";
 export * from "./claims-catalogue.js";
-export { completionContext, type CompletionContext, type CompletionSlot } from "./completion.js";
+export {
+  completionContext,
+  type CompletionContext,
+  type CompletionHints,
+  type CompletionSlot,
+} from "./completion.js";
 export * from "./format/index.js";

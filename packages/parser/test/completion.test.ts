@@ -3,6 +3,7 @@ import {
   catalogueFor,
   completionContext,
   findCatalogueClaim,
+  parsePolicy,
   type CompletionContext,
 } from "@maa-policy/parser";
 
@@ -66,6 +67,23 @@ describe("completionContext", () => {
     ).join("");
     const context = at(`${ISSUANCE}${many}  c:[type=="t"] => issue(<|>`)!;
     expect([context.slots, context.bound]).toEqual([[{ kind: "argument" }], ["c"]]);
+  });
+
+  test("with the parsed policy as a hint, only the text after the last rule is lexed; same answer", () => {
+    const many = Array.from(
+      { length: 50 },
+      (_, i) => `  c${i}:[type=="t"] => issue(type="x", value=c${i}.value);\n`,
+    ).join("");
+    const marked = `${ISSUANCE}${many}  c:[type=="t"] && d:[type == <|>\n};\n`;
+    const offset = marked.indexOf("<|>");
+    const text = marked.replace("<|>", "");
+    const hinted = completionContext(text, offset, { policy: parsePolicy(text).policy });
+    expect(hinted).toEqual(completionContext(text, offset));
+    expect([hinted?.slots, hinted?.bound, hinted?.section]).toEqual([
+      [{ kind: "value", property: "type" }],
+      ["c", "d"],
+      "issuancerules",
+    ]);
   });
 
   test("nothing inside a comment", () => {

@@ -32,7 +32,7 @@ export function register(ws: Workspace): void {
     if (!model) return [];
     const text = model.document.getText();
     const offset = ws.offset(model, position);
-    const context = completionContext(text, offset);
+    const context = completionContext(text, offset, { policy: model.analysis.policy, lines: model.lines });
     if (!context) return [];
     const settings = await ws.settingsFor(textDocument.uri);
     const inIssueProperty = /issueproperty\s*\([^)]*$/.test(

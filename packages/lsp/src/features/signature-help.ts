@@ -6,7 +6,8 @@ export function register(ws: Workspace): void {
   ws.connection.onSignatureHelp(({ textDocument, position }): SignatureHelp | null => {
     const model = ws.model(textDocument.uri);
     if (!model) return null;
-    const call = completionContext(model.document.getText(), ws.offset(model, position))?.call;
+    const hints = { policy: model.analysis.policy, lines: model.lines };
+    const call = completionContext(model.document.getText(), ws.offset(model, position), hints)?.call;
     const f = call && findFunction(call.name);
     if (!call || !f) return null;
     return {
