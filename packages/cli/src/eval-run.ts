@@ -1,5 +1,6 @@
 import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult } from "@maa-policy/evaluator";
-import { restErrorBody } from "@maa-policy/parser";
+import { restErrorBody, type Claim } from "@maa-policy/parser";
+import { evidenceClaims } from "./commands/claims.js";
 import type { EvalOptions } from "./commands/eval.js";
 import { loadPolicy } from "./commands/check.js";
 import { formatExplanation, formatOutcome } from "./eval-text.js";
@@ -9,16 +10,15 @@ import { formatText } from "./format/text.js";
 import { describeReadError, readInput, UsageError } from "./io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
-  if (policyPath === "-" && options.claims === "-")
+  if ((options.claims === undefined) === (options.evidence === undefined))
+    throw new UsageError("give the incoming claims with either --claims or --evidence");
+  if (policyPath === "-" && (options.claims ?? options.evidence) === "-")
     throw new UsageError("the policy and the claims cannot both be read from standard input");
   const now = options.now === undefined ? undefined : parseNow(options.now);
   const text = await loadPolicy(policyPath);
   if (typeof text !== "string") throw new UsageError(text.error);
-  const claimsText = await readInput(options.claims).catch((error: unknown) => {
-    throw new UsageError(describeReadError(options.claims, error));
-  });
-  const claims = parseClaims(claimsText);
-  if (!claims.ok) throw new UsageError(`${displayName(options.claims)}: ${claims.error.message}`);
+  const claims = await incomingClaims(options);
+  if (!claims.ok) return claims.exitCode;
 
   const path = displayName(policyPath);
   const loaded = await compile(text);
@@ -45,7 +45,8 @@ function render(
         policyText: source.text,
         now: source.now,
         issuer: options.issuer,
-        attestationType: options.attestationType,
+        // With evidence, --attestation-type named its kind; the token's type is the incoming claim's.
+        attestationType: options.evidence === undefined ? options.attestationType : undefined,
       });
       // A failed evaluation answers as the service does: its REST error body.
       return token.ok ? `${token.token}\n` : `${JSON.stringify(restErrorBody(token.error))}\n`;
@@ -69,6 +70,26 @@ function toJson(result: EvaluationResult): object {
     engine: result.engine,
     ...(result.trace ? { trace: result.trace } : {}),
   };
+}
+
+/** The incoming claims: from a claims file, or verified evidence (which picks the token's type itself). */
+async function incomingClaims(
+  options: EvalOptions,
+): Promise<{ ok: true; claims: readonly Claim[] } | { ok: false; exitCode: number }> {
+  if (options.evidence !== undefined) {
+    const kind = options.attestationType;
+    if (kind !== undefined && kind !== "sgx" && kind !== "openenclave")
+      throw new UsageError(`--attestation-type: with --evidence it is sgx or openenclave, not '${kind}'`);
+    const evidence = await evidenceClaims(options.evidence, { ...options, attestationType: kind });
+    return evidence.ok ? { ok: true, claims: evidence.result.claims } : evidence;
+  }
+  const path = options.claims!;
+  const claimsText = await readInput(path).catch((error: unknown) => {
+    throw new UsageError(describeReadError(path, error));
+  });
+  const claims = parseClaims(claimsText);
+  if (!claims.ok) throw new UsageError(`${displayName(path)}: ${claims.error.message}`);
+  return claims;
 }
 
 function parseNow(text: string): number {

@@ -188,9 +188,9 @@ describe("policy-eval eval", () => {
     expect(await runCli(["eval", ...args])).toEqual({ code: 2, stdout: "", stderr });
   });
 
-  it("--claims is required", async () => {
+  it("--claims (or --evidence) is required", async () => {
     const result = await runCli(["eval", policy]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("error: required option '-c, --claims <file>' not specified\n");
+    expect(result.stderr).toBe("policy-eval: give the incoming claims with either --claims or --evidence\n");
   });
 });

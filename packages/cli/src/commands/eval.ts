@@ -1,8 +1,10 @@
 import { Option, type Command } from "commander";
+import { addEvidenceOptions, type EvidenceOptions } from "./claims.js";
 import type { Report } from "./index.js";
 
-export interface EvalOptions {
-  claims: string;
+export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
+  claims?: string;
+  evidence?: string;
   format: "text" | "json" | "token";
   explain?: boolean;
   now?: string;
@@ -15,21 +17,29 @@ export interface EvalOptions {
  * parser and evaluator load when the command runs, so other commands start without them.
  */
 export function register(program: Command, report: Report): void {
-  program
+  const command = program
     .command("eval")
     .description("evaluate a policy against incoming claims, as draftPolicyForAttestation does")
     .argument("<policy>", "policy file ('-' reads standard input)")
-    .requiredOption(
+    .option(
       "-c, --claims <file>",
       "incoming claims: JSON array, JSON object or attestation token ('-' reads standard input)",
     )
+    .option(
+      "-e, --evidence <file>",
+      "or evidence: an SGX quote or OpenEnclave report (raw, base64 or base64url), verified offline",
+    );
+  addEvidenceOptions(command)
     .addOption(
       new Option("-f, --format <format>", "output format").choices(["text", "json", "token"]).default("text"),
     )
     .option("--explain", "show, rule by rule, which conditions held and which claims they matched")
     .option("--now <time>", "the token's clock: seconds since the epoch or an ISO date (default: now)")
     .option("--issuer <url>", "the token's iss")
-    .option("--attestation-type <type>", "the token's x-ms-attestation-type (default: the incoming claim)")
+    .option(
+      "--attestation-type <type>",
+      "with --evidence: sgx or openenclave (default: detected); otherwise the token's x-ms-attestation-type",
+    )
     .action(async (policy: string, options: EvalOptions) => {
       const { runEval } = await import("../eval-run.js");
       report(await runEval(policy, options));
