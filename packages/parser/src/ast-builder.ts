@@ -83,7 +83,7 @@ export class AstBuilder {
     return {
       kind: "Section",
       range: this.rangeOf(ctx),
-      name: SECTION_NAMES[keyword.type]!,
+      name: SECTION_NAMES[keyword.type],
       keywordRange: this.tokenRange(keyword),
       rules,
     };
@@ -132,7 +132,7 @@ export class AstBuilder {
     return {
       kind: "Action",
       range: this.rangeOf(ctx),
-      name: ACTION_NAMES[name.type]!,
+      name: ACTION_NAMES[name.type],
       nameRange: this.tokenRange(name),
       arguments: args,
     };
