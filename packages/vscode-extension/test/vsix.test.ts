@@ -16,6 +16,15 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const policyPath = fileURLToPath(new URL("../../../examples/sgx-enclave.policy", import.meta.url));
 const policyText = readFileSync(policyPath, "utf8");
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The bundled server: the child of this process running dist/server.cjs (Linux `ps`). */
+function serverPid(): number {
+  const lines = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
+  const line = lines.split("\n").find((entry) => entry.includes("dist/server.cjs"));
+  return Number(line?.trim().split(/\s+/)[0]);
+}
+
 interface Extension {
   activate(context: object): Promise<void>;
   deactivate(): Promise<void>;
@@ -131,6 +140,20 @@ describe("the packaged extension against a stand-in vscode", () => {
       "registerInlayHintsProvider",
     ]);
   });
+
+  it("restarts the server when it dies", async () => {
+    const before = recorded.providers.length;
+    const pid = serverPid();
+    process.kill(pid, "SIGKILL");
+    // vscode-languageclient restarts it and registers the providers again; bounded, not timed.
+    for (let tries = 0; tries < 200 && recorded.providers.length < 2 * before; tries++) await sleep(100);
+    expect(serverPid()).not.toBe(pid);
+    recorded.messages.length = 0;
+    await recorded.commands.get("maaPolicy.showHash")?.();
+    expect(recorded.messages).toEqual([
+      `Policy hash (x-ms-policy-hash): ${policyHash(policyText)} · Token hash: ${policyTokenHash(createUnsignedPolicyToken(policyText))}`,
+    ]);
+  }, 30_000);
 
   it("needed nothing unmodelled from window, workspace, env or commands but event subscriptions", () => {
     const calls = [...recorded.missing].filter((path) =>
