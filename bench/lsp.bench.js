@@ -5,18 +5,10 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import { generatedPolicy } from "./generated-policy.js";
 
 const bin = fileURLToPath(new URL("../packages/lsp/bin/maa-policy-lsp.js", import.meta.url));
 const DEBOUNCE_MS = 25; // the server's default diagnostics delay, part of what is measured
-
-function rule(i) {
-  return `    c${i}:[type=="x-ms-sgx-mrsigner", issuer=="AttestationService"] && [type=="x-ms-sgx-svn", value>=${i % 7}] => issue(type="claim-${i}", value=c${i}.value);\n`;
-}
-function generated(rules) {
-  let text = "version=1.2;\nauthorizationrules {\n    => permit();\n};\nissuancerules {\n";
-  for (let i = 0; i < rules; i++) text += rule(i);
-  return text + "};\n";
-}
 
 const child = spawn(process.execPath, [bin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
 const connection = createMessageConnection(
@@ -37,7 +29,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(rules) {
   const uri = `file:///bench/${rules}.policy`;
-  const text = generated(rules);
+  const text = generatedPolicy(rules);
   const lastLine = rules + 4; // the last rule
   let version = 1;
   const published = (v) => new Promise((resolve) => waiting.set(`${uri}@${v}`, resolve));

@@ -8,6 +8,7 @@ import { CharStream, CommonTokenStream } from "antlr4ng";
 import { analyzePolicy, parsePolicy } from "../packages/parser/dist/index.js";
 import { MaaPolicyLexer } from "../packages/parser/dist/generated/MaaPolicyLexer.js";
 import { MaaPolicyParser } from "../packages/parser/dist/generated/MaaPolicyParser.js";
+import { generatedPolicy } from "./generated-policy.js";
 
 /** The peer: the generated antlr4ng lexer and parser as they come, parse tree only, no AST. */
 function bareAntlr(text) {
@@ -17,15 +18,6 @@ function bareAntlr(text) {
 }
 
 const corpusDir = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
-
-function rule(i) {
-  return `    c${i}:[type=="x-ms-sgx-mrsigner", issuer=="AttestationService"] && [type=="x-ms-sgx-svn", value>=${i % 7}] => issue(type="claim-${i}", value=c${i}.value);\n`;
-}
-function generated(rules) {
-  let text = "version=1.2;\nauthorizationrules {\n    => permit();\n};\nissuancerules {\n";
-  for (let i = 0; i < rules; i++) text += rule(i);
-  return text + "};\n";
-}
 
 /** Median of `runs` timings after `warmup` runs, in milliseconds. */
 function time(fn, { runs = 15, warmup = 5 } = {}) {
@@ -45,7 +37,7 @@ console.log(
 );
 
 // Warm both up first, so that neither pays for the JIT (and the shared antlr4ng DFA) in its figures.
-const warm = generated(1_000);
+const warm = generatedPolicy(1_000);
 for (let i = 0; i < 10; i++) {
   parsePolicy(warm);
   bareAntlr(warm);
@@ -53,7 +45,7 @@ for (let i = 0; i < 10; i++) {
 
 const sizes = [100, 1_000, 10_000];
 const results = sizes.map((n) => {
-  const text = generated(n);
+  const text = generatedPolicy(n);
   const options = { runs: n >= 10_000 ? 5 : 15, warmup: 2 };
   return {
     n,
