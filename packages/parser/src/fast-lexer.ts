@@ -5,6 +5,8 @@ import { KEYWORDS } from "./language.js";
 /** Keyword text to token type, read off the generated lexer so that the two cannot disagree. */
 const KEYWORD_TYPES = new Map<string, number>(KEYWORDS.map((k) => [k, L.literalNames.indexOf(`'${k}'`)]));
 
+const MAX_KEYWORD_LENGTH = Math.max(...KEYWORDS.map((k) => k.length));
+
 const SINGLE: Record<string, number> = {
   ":": L.COLON,
   ",": L.COMMA,
@@ -25,18 +27,46 @@ const isWhitespace = (c: number) =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
 
 /**
+ * What the scanner found: every token (comments included, EOF last) in parallel arrays, so that a
+ * policy of many thousand rules costs a few allocations, not one object a token.
+ */
+export interface Scan {
+  readonly text: string;
+  readonly count: number;
+  readonly types: Uint8Array;
+  readonly starts: Uint32Array;
+  /** Exclusive. */
+  readonly ends: Uint32Array;
+  /** ANTLR's line (1-based, counting `\n` only) and column (0-based) of each token. */
+  readonly lines: Uint32Array;
+  readonly columns: Uint32Array;
+}
+
+/**
  * A hand-written lexer for the grammar's tokens, an order of magnitude faster than the generated
  * one. It handles well-formed text only: at the first character the generated lexer would reject,
  * it gives up (returns undefined) and the caller lexes with the generated lexer, so every lexer
  * error keeps ANTLR's exact message. A property test holds the two to the same tokens.
  */
-export function lexFast(text: string, stream: CharStream): Token[] | undefined {
-  const tokens: Token[] = [];
+export function scan(text: string): Scan | undefined {
+  // A token takes at least one character, and EOF one more slot.
+  const capacity = text.length + 1;
+  const types = new Uint8Array(capacity);
+  const starts = new Uint32Array(capacity);
+  const ends = new Uint32Array(capacity);
+  const lines = new Uint32Array(capacity);
+  const columns = new Uint32Array(capacity);
+  let count = 0;
   let line = 1;
   let lineStart = 0;
   let i = 0;
-  const emit = (type: number, start: number, end: number, channel = Token.DEFAULT_CHANNEL) => {
-    tokens.push(new PolicyToken(text, stream, type, channel, start, end - 1, line, start - lineStart));
+  const emit = (type: number, start: number, end: number, tokenLine = line, column = start - lineStart) => {
+    types[count] = type;
+    starts[count] = start;
+    ends[count] = end;
+    lines[count] = tokenLine;
+    columns[count] = column;
+    count++;
   };
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -52,7 +82,13 @@ export function lexFast(text: string, stream: CharStream): Token[] | undefined {
     }
     if (isIdentifierStart(c)) {
       while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
-      emit(KEYWORD_TYPES.get(text.slice(start, i)) ?? L.IDENTIFIER, start, i);
+      emit(
+        i - start <= MAX_KEYWORD_LENGTH
+          ? (KEYWORD_TYPES.get(text.slice(start, i)) ?? L.IDENTIFIER)
+          : L.IDENTIFIER,
+        start,
+        i,
+      );
       continue;
     }
     if (isDigit(c)) {
@@ -83,27 +119,14 @@ export function lexFast(text: string, stream: CharStream): Token[] | undefined {
     const next = text.charCodeAt(i + 1);
     if (c === 47 /* / */ && next === 47) {
       while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-      emit(L.LINE_COMMENT, start, i, Token.HIDDEN_CHANNEL);
+      emit(L.LINE_COMMENT, start, i);
       continue;
     }
     if (c === 47 && next === 42 /* * */) {
       const end = text.indexOf("*/", i + 2);
       if (end < 0) return undefined;
-      const tokenLine = line;
-      const tokenColumn = start - lineStart;
       i = end + 2;
-      tokens.push(
-        new PolicyToken(
-          text,
-          stream,
-          L.BLOCK_COMMENT,
-          Token.HIDDEN_CHANNEL,
-          start,
-          i - 1,
-          tokenLine,
-          tokenColumn,
-        ),
-      );
+      emit(L.BLOCK_COMMENT, start, i);
       for (let j = start; j < i; j++) {
         if (text.charCodeAt(j) === 10) {
           line++;
@@ -117,19 +140,40 @@ export function lexFast(text: string, stream: CharStream): Token[] | undefined {
     i += type.length;
     emit(type.type, start, i);
   }
-  tokens.push(
-    new PolicyToken(
-      text,
-      stream,
-      Token.EOF,
-      Token.DEFAULT_CHANNEL,
-      text.length,
-      text.length - 1,
-      line,
-      text.length - lineStart,
-    ),
-  );
+  emit(SCAN_EOF, text.length, text.length);
+  return { text, count, types, starts, ends, lines, columns };
+}
+
+/** EOF in a scan: ANTLR's is -1, which a byte cannot hold; ANTLR never uses type 0. */
+export const SCAN_EOF = 0;
+
+export const isComment = (type: number) => type === L.LINE_COMMENT || type === L.BLOCK_COMMENT;
+
+/** The scan as antlr4ng tokens, for the generated parser. */
+export function antlrTokens(scanned: Scan, stream: CharStream): Token[] {
+  const tokens: Token[] = [];
+  for (let k = 0; k < scanned.count; k++) {
+    const type = scanned.types[k]!;
+    tokens.push(
+      new PolicyToken(
+        scanned.text,
+        stream,
+        type === SCAN_EOF ? Token.EOF : type,
+        isComment(type) ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL,
+        scanned.starts[k]!,
+        scanned.ends[k]! - 1,
+        scanned.lines[k]!,
+        scanned.columns[k]!,
+      ),
+    );
+  }
   return tokens;
+}
+
+/** Scan and wrap in one go (the language server's completion and the tests use this). */
+export function lexFast(text: string, stream: CharStream): Token[] | undefined {
+  const scanned = scan(text);
+  return scanned && antlrTokens(scanned, stream);
 }
 
 function operator(c: number, next: number): { type: number; length: number } | undefined {

@@ -13,7 +13,8 @@ import {
 } from "antlr4ng";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { PolicyLexer } from "./policy-lexer.js";
-import { lexFast } from "./fast-lexer.js";
+import { antlrTokens, scan } from "./fast-lexer.js";
+import { parseFast } from "./fast-parser.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
 import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser.js";
 import type { Comment, Policy } from "./ast.js";
@@ -36,14 +37,17 @@ export interface ParseResult {
  * Parses policy text into the typed AST with every syntax error. Never throws: input that defeats
  * the parser itself (nesting deep enough to exhaust the stack) becomes a `parser-limit` diagnostic.
  *
- * Two stages, as vscode-antlr4 does: SLL prediction with a bail-out strategy is fast and enough for
+ * Text without a syntax error is read by a hand-written fast path (`fast-parser.ts`);
+ * `generatedParserOnly` skips it, so that tests can hold the two to the same AST.
+ *
+ * Then two stages, as vscode-antlr4 does: SLL prediction with a bail-out strategy is fast and enough for
  * nearly every policy; only on failure is the text parsed again with full LL and error recovery,
  * which gives ANTLR's exact messages.
  */
-export function parsePolicy(text: string): ParseResult {
+export function parsePolicy(text: string, options: { generatedParserOnly?: boolean } = {}): ParseResult {
   const source = new SourceMap(text);
   try {
-    return parseWith(text, source);
+    return parseWith(text, source, options.generatedParserOnly === true);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const diagnostic: Diagnostic = {
@@ -56,14 +60,20 @@ export function parsePolicy(text: string): ParseResult {
   }
 }
 
-function parseWith(text: string, source: SourceMap): ParseResult {
-  const errors = new SyntaxErrorCollector();
+function parseWith(text: string, source: SourceMap, generatedParserOnly: boolean): ParseResult {
   const astral = source.hasAstralCharacters;
-  const stream = astral ? CharStream.fromString(text) : new Utf16CharStream(text);
   // Well-formed text (no astral characters, nothing the lexer rejects) takes the fast lexer; the
   // rest the generated one, so that lexer errors keep ANTLR's messages and their order. The
   // generated lexer is only built when needed: loading its state machine costs a cold start.
-  const fast = astral ? undefined : lexFast(text, stream);
+  const scanned = astral ? undefined : scan(text);
+  // Text without a syntax error (nearly all text) is read by the fast parser; it declines at the
+  // first error, and the generated parser reads the text again for ANTLR's exact errors.
+  const fastPolicy = scanned && !generatedParserOnly && parseFast(scanned, source);
+  if (fastPolicy) return { policy: fastPolicy, diagnostics: [], text, source };
+
+  const errors = new SyntaxErrorCollector();
+  const stream = astral ? CharStream.fromString(text) : new Utf16CharStream(text);
+  const fast = scanned && antlrTokens(scanned, stream);
   let lexer: PolicyLexer | undefined;
   if (!fast) {
     lexer = new PolicyLexer(stream);
