@@ -1,7 +1,7 @@
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
 import type * as ast from "./ast.js";
 import { isComment, SCAN_EOF, type Scan } from "./fast-lexer.js";
-import type { Range } from "./position.js";
+import type { Position, Range } from "./position.js";
 import type { SourceMap } from "./source-map.js";
 import { unquote } from "./string-literal.js";
 
@@ -265,8 +265,22 @@ class FastParser {
     return this.scan.text.slice(this.scan.starts[token], this.scan.ends[token]);
   }
 
+  /**
+   * Nodes share their ends with their first and last tokens, so each token's two positions are
+   * made once and shared: on large policies positions were most of the AST's memory.
+   */
   private range(first: number, last: number): Range {
-    return this.source.range(this.scan.starts[first]!, this.scan.ends[last]!);
+    return {
+      start: this.position(first, this.scan.starts, this.startPositions),
+      end: this.position(last, this.scan.ends, this.endPositions),
+    };
+  }
+
+  private readonly startPositions: (Position | undefined)[] = [];
+  private readonly endPositions: (Position | undefined)[] = [];
+
+  private position(token: number, offsets: Uint32Array, cache: (Position | undefined)[]): Position {
+    return (cache[token] ??= this.source.lines.positionAt(offsets[token]!));
   }
 
   private name(token: number): ast.Name {
