@@ -153,17 +153,17 @@ export const isComment = (type: number) => type === L.LINE_COMMENT || type === L
 export function antlrTokens(scanned: Scan, stream: CharStream): Token[] {
   const tokens: Token[] = [];
   for (let k = 0; k < scanned.count; k++) {
-    const type = scanned.types[k]!;
+    const type = scanned.types[k];
     tokens.push(
       new PolicyToken(
         scanned.text,
         stream,
         type === SCAN_EOF ? Token.EOF : type,
         isComment(type) ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL,
-        scanned.starts[k]!,
-        scanned.ends[k]! - 1,
-        scanned.lines[k]!,
-        scanned.columns[k]!,
+        scanned.starts[k],
+        scanned.ends[k] - 1,
+        scanned.lines[k],
+        scanned.columns[k],
       ),
     );
   }

@@ -26,8 +26,11 @@ const ACTIONS: Record<number, ast.ActionName> = {
   [L.ISSUEPROPERTY]: "issueproperty",
 };
 
-/** Thrown inside the fast parser where the text leaves the grammar; caught at its entry. */
-const DECLINE: unique symbol = Symbol("decline");
+/**
+ * Thrown inside the fast parser where the text leaves the grammar, and caught at its entry. One
+ * instance made up front: declining is routine and must not pay for a stack trace each time.
+ */
+const DECLINE = new Error("the fast parser declines this text");
 
 /**
  * The fast path of `parsePolicy`: a recursive-descent reading of the grammar (grammar/MaaPolicy.g4)
@@ -59,7 +62,7 @@ class FastParser {
     this.visible = new Uint32Array(scan.count);
     let n = 0;
     for (let k = 0; k < scan.count; k++) {
-      if (!isComment(scan.types[k]!)) this.visible[n++] = k;
+      if (!isComment(scan.types[k])) this.visible[n++] = k;
       else this.comments.push(this.comment(k));
     }
   }
@@ -93,8 +96,8 @@ class FastParser {
   }
 
   private section(): ast.Section {
-    const keyword = this.visible[this.next]!;
-    const name = SECTIONS[this.consume()]!;
+    const keyword = this.visible[this.next];
+    const name = SECTIONS[this.consume()];
     this.expect(L.LBRACE);
     const rules: ast.Rule[] = [];
     while (this.peek() !== L.RBRACE) rules.push(this.rule());
@@ -110,7 +113,7 @@ class FastParser {
   }
 
   private rule(): ast.Rule {
-    const first = this.visible[this.next]!;
+    const first = this.visible[this.next];
     const conditions: ast.Condition[] = [];
     if (this.peek() !== L.IMPLIES) {
       conditions.push(this.condition());
@@ -126,7 +129,7 @@ class FastParser {
   }
 
   private condition(): ast.Condition {
-    const first = this.visible[this.next]!;
+    const first = this.visible[this.next];
     const negated = this.peek() === L.NOT;
     if (negated) this.consume();
     let identifier: ast.Name | undefined;
@@ -146,7 +149,7 @@ class FastParser {
 
   private propertyCondition(): ast.PropertyCondition {
     const property = this.expect(L.IDENTIFIER);
-    const operatorToken = this.visible[this.next]!;
+    const operatorToken = this.visible[this.next];
     const operator = OPERATORS[this.consume()];
     if (operator === undefined) throw DECLINE;
     const value = this.expression();
@@ -161,7 +164,7 @@ class FastParser {
   }
 
   private action(): ast.Action {
-    const keyword = this.visible[this.next]!;
+    const keyword = this.visible[this.next];
     const name = ACTIONS[this.consume()];
     if (name === undefined) throw DECLINE;
     this.expect(L.LPAREN);
@@ -191,7 +194,7 @@ class FastParser {
   }
 
   private expression(): ast.Expression {
-    const first = this.visible[this.next]!;
+    const first = this.visible[this.next];
     const type = this.consume();
     const raw = this.text(first);
     switch (type) {
@@ -239,7 +242,7 @@ class FastParser {
   }
 
   private peek(): number {
-    return this.scan.types[this.visible[this.next]!]!;
+    return this.scan.types[this.visible[this.next]];
   }
 
   /** Takes the next token and returns its type; EOF is never passed. */
@@ -253,12 +256,12 @@ class FastParser {
   /** Takes the next token if it has this type, and returns its scan index; else declines. */
   private expect(type: number): number {
     if (this.peek() !== type) throw DECLINE;
-    return this.visible[this.next++]!;
+    return this.visible[this.next++];
   }
 
   /** The scan index of the token taken last. */
   private last(): number {
-    return this.visible[this.next - 1]!;
+    return this.visible[this.next - 1];
   }
 
   private text(token: number): string {
@@ -280,7 +283,7 @@ class FastParser {
   private readonly endPositions: (Position | undefined)[] = [];
 
   private position(token: number, offsets: Uint32Array, cache: (Position | undefined)[]): Position {
-    return (cache[token] ??= this.source.lines.positionAt(offsets[token]!));
+    return (cache[token] ??= this.source.lines.positionAt(offsets[token]));
   }
 
   private name(token: number): ast.Name {

@@ -104,7 +104,7 @@ describe("fast parser", () => {
         fc.nat({ max: seeds.length - 1 }),
         fc.array(edit, { minLength: 1, maxLength: 4 }),
         (index, edits) => {
-          let text = seeds[index]!;
+          let text = seeds[index];
           for (const e of edits) {
             const at = e.at % (text.length + 1);
             text = text.slice(0, at) + e.insert + text.slice(at + e.delete);
