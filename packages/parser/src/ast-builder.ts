@@ -16,22 +16,9 @@ import type * as ast from "./ast.js";
 import type { Range } from "./position.js";
 import type { SourceMap } from "./source-map.js";
 import { unquote } from "./string-literal.js";
+import { ACTION_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
 
 type SectionContext = ConfigurationRulesContext | AuthorizationRulesContext | IssuanceRulesContext;
-
-const SECTION_NAMES: Record<number, ast.SectionName> = {
-  [P.CONFIGURATIONRULES]: "configurationrules",
-  [P.AUTHORIZATIONRULES]: "authorizationrules",
-  [P.ISSUANCERULES]: "issuancerules",
-};
-
-const ACTION_NAMES: Record<number, ast.ActionName> = {
-  [P.PERMIT]: "permit",
-  [P.DENY]: "deny",
-  [P.ADD]: "add",
-  [P.ISSUE]: "issue",
-  [P.ISSUEPROPERTY]: "issueproperty",
-};
 
 /**
  * Turns what the parser recognised into the typed AST: the only place that touches ANTLR
@@ -83,7 +70,7 @@ export class AstBuilder {
     return {
       kind: "Section",
       range: this.rangeOf(ctx),
-      name: SECTION_NAMES[keyword.type],
+      name: SECTION_OF_TOKEN[keyword.type],
       keywordRange: this.tokenRange(keyword),
       rules,
     };
@@ -132,7 +119,7 @@ export class AstBuilder {
     return {
       kind: "Action",
       range: this.rangeOf(ctx),
-      name: ACTION_NAMES[name.type],
+      name: ACTION_OF_TOKEN[name.type],
       nameRange: this.tokenRange(name),
       arguments: args,
     };

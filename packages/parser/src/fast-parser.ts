@@ -4,27 +4,7 @@ import { isComment, SCAN_EOF, type Scan } from "./fast-lexer.js";
 import type { Position, Range } from "./position.js";
 import type { SourceMap } from "./source-map.js";
 import { unquote } from "./string-literal.js";
-
-const SECTIONS: Record<number, ast.SectionName> = {
-  [L.CONFIGURATIONRULES]: "configurationrules",
-  [L.AUTHORIZATIONRULES]: "authorizationrules",
-  [L.ISSUANCERULES]: "issuancerules",
-};
-const OPERATORS: Record<number, ast.ComparisonOperator> = {
-  [L.EQUAL]: "==",
-  [L.NOT_EQUAL]: "!=",
-  [L.LESS]: "<",
-  [L.LESS_EQ]: "<=",
-  [L.GREATER]: ">",
-  [L.GREATER_EQ]: ">=",
-};
-const ACTIONS: Record<number, ast.ActionName> = {
-  [L.PERMIT]: "permit",
-  [L.DENY]: "deny",
-  [L.ADD]: "add",
-  [L.ISSUE]: "issue",
-  [L.ISSUEPROPERTY]: "issueproperty",
-};
+import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
 
 /**
  * Thrown inside the fast parser where the text leaves the grammar, and caught at its entry. One
@@ -70,7 +50,7 @@ class FastParser {
   policy(): ast.Policy {
     const version = this.versionInfo();
     const sections: ast.Section[] = [];
-    while (SECTIONS[this.peek()] !== undefined) sections.push(this.section());
+    while (SECTION_OF_TOKEN[this.peek()] !== undefined) sections.push(this.section());
     this.expect(SCAN_EOF);
     const text = this.source.text;
     return {
@@ -97,7 +77,7 @@ class FastParser {
 
   private section(): ast.Section {
     const keyword = this.visible[this.next];
-    const name = SECTIONS[this.consume()];
+    const name = SECTION_OF_TOKEN[this.consume()];
     this.expect(L.LBRACE);
     const rules: ast.Rule[] = [];
     while (this.peek() !== L.RBRACE) rules.push(this.rule());
@@ -150,7 +130,7 @@ class FastParser {
   private propertyCondition(): ast.PropertyCondition {
     const property = this.expect(L.IDENTIFIER);
     const operatorToken = this.visible[this.next];
-    const operator = OPERATORS[this.consume()];
+    const operator = OPERATOR_OF_TOKEN[this.consume()];
     if (operator === undefined) throw DECLINE;
     const value = this.expression();
     return {
@@ -165,7 +145,7 @@ class FastParser {
 
   private action(): ast.Action {
     const keyword = this.visible[this.next];
-    const name = ACTIONS[this.consume()];
+    const name = ACTION_OF_TOKEN[this.consume()];
     if (name === undefined) throw DECLINE;
     this.expect(L.LPAREN);
     const args: ast.ClaimArgument[] = [];

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../src/index.js";
@@ -7,6 +5,7 @@ import { parseFast } from "../src/fast-parser.js";
 import { scan } from "../src/fast-lexer.js";
 import { SourceMap } from "../src/source-map.js";
 import { policyText } from "../../../test/support/policy-arbitrary.js";
+import { samplePolicies } from "../../../test/support/policy-samples.js";
 
 /** The fast path's AST, or undefined where it declines. */
 function fast(text: string) {
@@ -30,23 +29,6 @@ function expectSameAst(text: string): void {
   expect(theirs.diagnostics).toEqual([]);
   expect(ours).toEqual(theirs.policy);
   expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs.policy));
-}
-
-const corpusDir = join(import.meta.dirname, "..", "..", "..", "..", "shared", "corpus");
-const fixturesDir = join(import.meta.dirname, "..", "..", "..", "test", "fixtures");
-
-function texts(): string[] {
-  const found: string[] = [];
-  for (const group of ["valid", "_error_"]) {
-    for (const name of readdirSync(join(fixturesDir, group))) {
-      found.push(readFileSync(join(fixturesDir, group, name, "input.policy"), "utf8"));
-    }
-  }
-  if (existsSync(corpusDir)) {
-    for (const f of readdirSync(corpusDir).filter((f) => f.endsWith(".txt")))
-      found.push(readFileSync(join(corpusDir, f), "utf8"));
-  }
-  return found;
 }
 
 const edit = fc.record({
@@ -89,7 +71,7 @@ describe("fast parser", () => {
   });
 
   it("agrees with the generated parser on our fixtures and the corpus, and declines exactly where it reports errors", () => {
-    for (const text of texts()) {
+    for (const text of samplePolicies({ errors: true })) {
       const theirs = generated(text);
       if (theirs.diagnostics.length === 0 && !/[\uD800-\uDFFF]/.test(text)) expect(fast(text)).toBeDefined();
       if (theirs.diagnostics.length > 0) expect(fast(text)).toBeUndefined();
@@ -98,7 +80,7 @@ describe("fast parser", () => {
   });
 
   it("never accepts what the generated parser rejects, under random edits", () => {
-    const seeds = texts();
+    const seeds = samplePolicies({ errors: true });
     fc.assert(
       fc.property(
         fc.nat({ max: seeds.length - 1 }),

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzePolicy, parsePolicy, type Diagnostic } from "../src/index.js";
 import { policyText } from "../../../test/support/policy-arbitrary.js";
+import { samplePolicies } from "../../../test/support/policy-samples.js";
 
 function rangesInside(text: string, diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.every(
@@ -28,18 +27,6 @@ function astRangesInside(text: string, node: unknown): boolean {
   )
     return false;
   return Object.values(record).every((value) => astRangesInside(text, value));
-}
-
-/** Seeds for mutation: our own valid fixtures, plus the public corpus when it is there. */
-function seeds(): string[] {
-  const fixtures = join(import.meta.dirname, "..", "..", "..", "test", "fixtures", "valid");
-  const texts = readdirSync(fixtures).map((d) => readFileSync(join(fixtures, d, "input.policy"), "utf8"));
-  const corpus = join(import.meta.dirname, "..", "..", "..", "..", "shared", "corpus");
-  if (existsSync(corpus)) {
-    for (const f of readdirSync(corpus).filter((f) => f.endsWith(".policy.txt")))
-      texts.push(readFileSync(join(corpus, f), "utf8"));
-  }
-  return texts;
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -103,7 +90,7 @@ describe("parser properties", () => {
   });
 
   it("never throws on mutated policies, and keeps every range and fix inside the text", () => {
-    const texts = seeds();
+    const texts = samplePolicies();
     fc.assert(
       fc.property(
         fc.nat({ max: texts.length - 1 }),
