@@ -82,18 +82,18 @@ class FastParser {
     const rules: ast.Rule[] = [];
     while (this.peek() !== L.RBRACE) rules.push(this.rule());
     this.expect(L.RBRACE);
+    const keywordRange = this.range(keyword, keyword);
     const last = this.expect(L.SEMICOLON);
     return {
       kind: "Section",
-      range: this.range(keyword, last),
+      range: this.span(keywordRange.start, this.endOf(last)),
       name,
-      keywordRange: this.range(keyword, keyword),
+      keywordRange,
       rules,
     };
   }
 
   private rule(): ast.Rule {
-    const first = this.visible[this.next];
     const conditions: ast.Condition[] = [];
     if (this.peek() !== L.IMPLIES) {
       conditions.push(this.condition());
@@ -102,10 +102,11 @@ class FastParser {
         conditions.push(this.condition());
       }
     }
-    this.expect(L.IMPLIES);
+    const implies = this.expect(L.IMPLIES);
     const action = this.action();
     const last = this.expect(L.SEMICOLON);
-    return { kind: "Rule", range: this.range(first, last), conditions, action };
+    const start = conditions[0]?.range.start ?? this.startOf(implies);
+    return { kind: "Rule", range: this.span(start, this.endOf(last)), conditions, action };
   }
 
   private condition(): ast.Condition {
@@ -124,7 +125,8 @@ class FastParser {
       properties.push(this.propertyCondition());
     }
     const last = this.expect(L.RBRACKET);
-    return { kind: "Condition", range: this.range(first, last), negated, identifier, properties };
+    const start = identifier && !negated ? identifier.range.start : this.startOf(first);
+    return { kind: "Condition", range: this.span(start, this.endOf(last)), negated, identifier, properties };
   }
 
   private propertyCondition(): ast.PropertyCondition {
@@ -133,10 +135,11 @@ class FastParser {
     const operator = OPERATOR_OF_TOKEN[this.consume()];
     if (operator === undefined) throw DECLINE;
     const value = this.expression();
+    const name = this.name(property);
     return {
       kind: "PropertyCondition",
-      range: this.range(property, this.last()),
-      property: this.name(property),
+      range: this.span(name.range.start, value.range.end),
+      property: name,
       operator,
       operatorRange: this.range(operatorToken, operatorToken),
       value,
@@ -157,11 +160,12 @@ class FastParser {
       }
     }
     const last = this.expect(L.RPAREN);
+    const nameRange = this.range(keyword, keyword);
     return {
       kind: "Action",
-      range: this.range(keyword, last),
+      range: this.span(nameRange.start, this.endOf(last)),
       name,
-      nameRange: this.range(keyword, keyword),
+      nameRange,
       arguments: args,
     };
   }
@@ -170,7 +174,13 @@ class FastParser {
     const name = this.expect(L.IDENTIFIER);
     this.expect(L.ASSIGN);
     const value = this.expression();
-    return { kind: "ClaimArgument", range: this.range(name, this.last()), name: this.name(name), value };
+    const argument = this.name(name);
+    return {
+      kind: "ClaimArgument",
+      range: this.span(argument.range.start, value.range.end),
+      name: argument,
+      value,
+    };
   }
 
   private expression(): ast.Expression {
@@ -192,16 +202,20 @@ class FastParser {
     }
     if (this.peek() === L.DOT) {
       this.consume();
-      const property = this.expect(L.IDENTIFIER);
+      const identifier = this.name(first);
+      const property = this.name(this.expect(L.IDENTIFIER));
       return {
         kind: "PropertyReference",
-        range: this.range(first, property),
-        identifier: this.name(first),
-        property: this.name(property),
+        range: this.span(identifier.range.start, property.range.end),
+        identifier,
+        property,
       };
     }
     if (this.peek() === L.LPAREN) {
       this.consume();
+      // The name is made before the arguments, as the generated parser's path does: field order
+      // and positions must match.
+      const name = this.name(first);
       const args: ast.Expression[] = [];
       if (this.peek() !== L.RPAREN) {
         args.push(this.expression());
@@ -213,8 +227,8 @@ class FastParser {
       const last = this.expect(L.RPAREN);
       return {
         kind: "FunctionCall",
-        range: this.range(first, last),
-        name: this.name(first),
+        range: this.span(name.range.start, this.endOf(last)),
+        name,
         arguments: args,
       };
     }
@@ -248,22 +262,25 @@ class FastParser {
     return this.scan.text.slice(this.scan.starts[token], this.scan.ends[token]);
   }
 
-  /**
-   * Nodes share their ends with their first and last tokens, so each token's two positions are
-   * made once and shared: on large policies positions were most of the AST's memory.
-   */
   private range(first: number, last: number): Range {
-    return {
-      start: this.position(first, this.scan.starts, this.startPositions),
-      end: this.position(last, this.scan.ends, this.endPositions),
-    };
+    return { start: this.startOf(first), end: this.endOf(last) };
   }
 
-  private readonly startPositions: (Position | undefined)[] = [];
-  private readonly endPositions: (Position | undefined)[] = [];
+  /**
+   * A node's range from positions its children already made: a node shares its ends with its
+   * first and last parts, so each position is made once (on large policies positions were most of
+   * the AST's memory).
+   */
+  private span(start: Position, end: Position): Range {
+    return { start, end };
+  }
 
-  private position(token: number, offsets: Uint32Array, cache: (Position | undefined)[]): Position {
-    return (cache[token] ??= this.source.lines.positionAt(offsets[token]));
+  private startOf(token: number): Position {
+    return this.source.lines.positionAt(this.scan.starts[token]);
+  }
+
+  private endOf(token: number): Position {
+    return this.source.lines.positionAt(this.scan.ends[token]);
   }
 
   private name(token: number): ast.Name {
