@@ -68,3 +68,23 @@ export const policyText = fc
   .map(
     ([s, version, sections, trailing]) => `${s}version${s}=${s}${version};${s}${sections.join(s)}${trailing}`,
   );
+
+/** The grammar's punctuation and operators, for edits that break or mend policies in tests. */
+export const PUNCTUATION = [
+  "[",
+  "]",
+  "(",
+  ")",
+  "{",
+  "}",
+  ";",
+  ",",
+  ".",
+  ":",
+  "=",
+  "==",
+  "=>",
+  "!=",
+  "!",
+  "&&",
+] as const;

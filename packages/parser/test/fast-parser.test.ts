@@ -4,7 +4,7 @@ import { parsePolicy } from "../src/index.js";
 import { parseFast } from "../src/fast-parser.js";
 import { scan } from "../src/fast-lexer.js";
 import { SourceMap } from "../src/source-map.js";
-import { policyText } from "../../../test/support/policy-arbitrary.js";
+import { PUNCTUATION, policyText } from "../../../test/support/policy-arbitrary.js";
 import { samplePolicies } from "../../../test/support/policy-samples.js";
 
 /** The fast path's AST, or undefined where it declines. */
@@ -34,29 +34,7 @@ function expectSameAst(text: string): void {
 const edit = fc.record({
   at: fc.nat(),
   delete: fc.nat({ max: 6 }),
-  insert: fc.constantFrom(
-    "",
-    "[",
-    "]",
-    "(",
-    ")",
-    "{",
-    "}",
-    ";",
-    ",",
-    "=",
-    "==",
-    "=>",
-    "&&",
-    "!",
-    ":",
-    ".",
-    "x",
-    "1",
-    '"s"',
-    "true",
-    " ",
-  ),
+  insert: fc.constantFrom(...PUNCTUATION, "", "x", "1", '"s"', "true", " "),
 });
 
 describe("fast parser", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzePolicy, parsePolicy, type Diagnostic } from "../src/index.js";
-import { policyText } from "../../../test/support/policy-arbitrary.js";
+import { PUNCTUATION, policyText } from "../../../test/support/policy-arbitrary.js";
 import { samplePolicies } from "../../../test/support/policy-samples.js";
 
 function rangesInside(text: string, diagnostics: readonly Diagnostic[]): boolean {
@@ -39,28 +39,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant("token" as const),
     at: fc.nat(),
-    text: fc.constantFrom(
-      "[",
-      "]",
-      "(",
-      ")",
-      "{",
-      "}",
-      ";",
-      "=",
-      "==",
-      "=>",
-      "&&",
-      "!",
-      '"',
-      "“",
-      ",",
-      ".",
-      ":",
-      "\n",
-      "/*",
-      "//",
-    ),
+    text: fc.constantFrom(...PUNCTUATION, '"', "“", "\n", "/*", "//"),
   }),
 );
 
