@@ -1,4 +1,4 @@
-import { analyzePolicy, LineIndex, type Analysis } from "@maa-policy/parser";
+import { analyzePolicy, type Analysis, type LineIndex } from "@maa-policy/parser";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 
 export interface DocumentModel {
@@ -18,13 +18,9 @@ export class AnalysisCache {
   get(document: TextDocument): DocumentModel {
     const cached = this.models.get(document.uri);
     if (cached?.version === document.version) return cached;
-    const text = document.getText();
-    const model = {
-      uri: document.uri,
-      version: document.version,
-      analysis: analyzePolicy(text),
-      lines: new LineIndex(text),
-    };
+    const analysis = analyzePolicy(document.getText());
+    // The parser already indexed the lines; features convert offsets with the same index.
+    const model = { uri: document.uri, version: document.version, analysis, lines: analysis.source.lines };
     this.models.set(document.uri, model);
     return model;
   }

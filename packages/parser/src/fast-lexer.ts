@@ -37,9 +37,6 @@ export interface Scan {
   readonly starts: Uint32Array;
   /** Exclusive. */
   readonly ends: Uint32Array;
-  /** ANTLR's line (1-based, counting `\n` only) and column (0-based) of each token. */
-  readonly lines: Uint32Array;
-  readonly columns: Uint32Array;
 }
 
 /**
@@ -49,35 +46,32 @@ export interface Scan {
  * error keeps ANTLR's exact message. A property test holds the two to the same tokens.
  */
 export function scan(text: string): Scan | undefined {
-  // A token takes at least one character, and EOF one more slot.
-  const capacity = text.length + 1;
-  const types = new Uint8Array(capacity);
-  const starts = new Uint32Array(capacity);
-  const ends = new Uint32Array(capacity);
-  const lines = new Uint32Array(capacity);
-  const columns = new Uint32Array(capacity);
+  // Policies run to about one token every four characters; the arrays grow if one has more.
+  // (Sized for the worst case, a large policy's arrays cost the garbage collector more than the
+  // policy itself: the language server re-scans on every keystroke.)
+  let capacity = (text.length >> 2) + 16;
+  let types = new Uint8Array(capacity);
+  let starts = new Uint32Array(capacity);
+  let ends = new Uint32Array(capacity);
   let count = 0;
-  let line = 1;
-  let lineStart = 0;
   let i = 0;
-  const emit = (type: number, start: number, end: number, tokenLine = line, column = start - lineStart) => {
+  const emit = (type: number, start: number, end: number) => {
+    if (count === capacity) {
+      capacity *= 2;
+      types = grown(types, new Uint8Array(capacity));
+      starts = grown(starts, new Uint32Array(capacity));
+      ends = grown(ends, new Uint32Array(capacity));
+    }
     types[count] = type;
     starts[count] = start;
     ends[count] = end;
-    lines[count] = tokenLine;
-    columns[count] = column;
     count++;
   };
   while (i < text.length) {
     const c = text.charCodeAt(i);
     const start = i;
     if (isWhitespace(c)) {
-      for (; i < text.length && isWhitespace(text.charCodeAt(i)); i++) {
-        if (text.charCodeAt(i) === 10) {
-          line++;
-          lineStart = i + 1;
-        }
-      }
+      while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
       continue;
     }
     if (isIdentifierStart(c)) {
@@ -127,12 +121,6 @@ export function scan(text: string): Scan | undefined {
       if (end < 0) return undefined;
       i = end + 2;
       emit(L.BLOCK_COMMENT, start, i);
-      for (let j = start; j < i; j++) {
-        if (text.charCodeAt(j) === 10) {
-          line++;
-          lineStart = j + 1;
-        }
-      }
       continue;
     }
     const type = operator(c, next);
@@ -141,7 +129,12 @@ export function scan(text: string): Scan | undefined {
     emit(type.type, start, i);
   }
   emit(SCAN_EOF, text.length, text.length);
-  return { text, count, types, starts, ends, lines, columns };
+  return { text, count, types, starts, ends };
+}
+
+function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** EOF in a scan: ANTLR's is -1, which a byte cannot hold; ANTLR never uses type 0. */
@@ -149,21 +142,35 @@ export const SCAN_EOF = 0;
 
 export const isComment = (type: number) => type === L.LINE_COMMENT || type === L.BLOCK_COMMENT;
 
-/** The scan as antlr4ng tokens, for the generated parser. */
+/**
+ * The scan as antlr4ng tokens, for the generated parser, with ANTLR's line (1-based, counting `\n`
+ * only) and column (0-based) of each token.
+ */
 export function antlrTokens(scanned: Scan, stream: CharStream): Token[] {
+  const { text } = scanned;
   const tokens: Token[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let cursor = 0;
   for (let k = 0; k < scanned.count; k++) {
     const type = scanned.types[k];
+    const start = scanned.starts[k];
+    for (; cursor < start; cursor++) {
+      if (text.charCodeAt(cursor) === 10) {
+        line++;
+        lineStart = cursor + 1;
+      }
+    }
     tokens.push(
       new PolicyToken(
         scanned.text,
         stream,
         type === SCAN_EOF ? Token.EOF : type,
         isComment(type) ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL,
-        scanned.starts[k],
+        start,
         scanned.ends[k] - 1,
-        scanned.lines[k],
-        scanned.columns[k],
+        line,
+        start - lineStart,
       ),
     );
   }
