@@ -31,9 +31,17 @@ export class CheckContext {
     this.diagnostics.push({ code, severity, message, range, ...help });
   }
 
-  *rules(): Generator<[Rule, Section]> {
-    for (const section of this.policy.sections) for (const rule of section.rules) yield [rule, section];
+  /** Every rule with its section, in text order; made once and shared by the checks. */
+  rules(): readonly (readonly [Rule, Section])[] {
+    if (!this.allRules) {
+      this.allRules = [];
+      for (const section of this.policy.sections)
+        for (const rule of section.rules) this.allRules.push([rule, section]);
+    }
+    return this.allRules;
   }
+
+  private allRules: [Rule, Section][] | undefined;
 }
 
 /** A fix that replaces one range, the common case. */
