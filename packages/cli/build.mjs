@@ -14,9 +14,10 @@ await build({
   conditions: ["source"],
   // Prefer ES module builds: the UMD build of jsonc-parser requires its parts dynamically.
   mainFields: ["module", "main"],
-  // x509 needs the reflect-metadata polyfill evaluated before it, an order that bundling does not
-  // keep; they load from node_modules, and only for the token and signer commands.
-  external: ["@peculiar/x509", "reflect-metadata", "tsyringe"],
+  // Loaded from node_modules instead: x509 needs the reflect-metadata polyfill evaluated before it,
+  // an order that bundling does not keep (token and signer commands only); yaml's CommonJS build
+  // loses its named exports when a bundle imports it dynamically (the test command only).
+  external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml"],
   sourcemap: true,
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM expect `require`.

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { spawnCli } from "./run-cli.js";
+
+// `policy-eval` runs from an esbuild bundle (packages/cli/build.mjs), where a dependency can
+// break in ways the in-process tests, which run the sources, never see (a CommonJS module losing
+// its exports, a polyfill evaluated too late). Every command runs here once from the built bin,
+// down the paths that load its dependencies: JMESPath, YAML, X.509 and JOSE.
+const dir = mkdtempSync(join(tmpdir(), "policy-eval-bundle-"));
+const write = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const policy = write(
+  "policy.txt",
+  'version=1.2;\nauthorizationrules { => permit(); };\nissuancerules { c:[type=="x-ms-runtime"] => issue(type="nonce", value=JsonToClaimValue(JmesPath(c.value, "nonce"))); };\n',
+);
+const claims = write("claims.json", '[{"type":"x-ms-runtime","value":"{\\"nonce\\":\\"abc\\"}"}]');
+
+describe("the bundled policy-eval", () => {
+  it("check", () => {
+    expect(spawnCli(["check", policy])).toEqual({
+      code: 0,
+      stdout: "1 file checked: no problems.\n",
+      stderr: "",
+    });
+  });
+
+  it("eval, through JMESPath", () => {
+    expect(spawnCli(["eval", policy, "--claims", claims])).toEqual({
+      code: 0,
+      stdout: 'permitted: 1 claim issued\n  nonce: "abc"\n',
+      stderr: "",
+    });
+  });
+
+  it("test, through YAML, and a YAML error located", () => {
+    const file = write(
+      "p.test.yaml",
+      'policy: policy.txt\ntests:\n  - claims: [{ type: x-ms-runtime, value: \'{"nonce":"abc"}\' }]\n    expect: { outcome: permit, issued: { nonce: abc } }\n',
+    );
+    expect(spawnCli(["test", file]).code).toBe(0);
+    const broken = write("broken.test.yaml", "a: b: c\n  - x\n");
+    const result = spawnCli(["test", broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.startsWith(`policy-eval: ${broken}:1:`)).toBe(true);
+  });
+
+  it("fmt", () => {
+    const result = spawnCli(["fmt", policy]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith("version=1.2;\n\nauthorizationrules\n{\n")).toBe(true);
+  });
+
+  it("token encode and decode, through X.509 and JOSE", () => {
+    const token = spawnCli(["token", "encode", policy]);
+    expect(token.code).toBe(0);
+    expect(token.stdout.startsWith("eyJhbGciOiJub25lIn0.")).toBe(true);
+    const decoded = spawnCli(["token", "decode", "-"], token.stdout);
+    expect(decoded.code).toBe(0);
+    expect(decoded.stdout).toContain("JmesPath(c.value");
+  });
+
+  it("hash", () => {
+    const result = spawnCli(["hash", policy]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^x-ms-policy-hash {8}[A-Za-z0-9_-]{43}\nx-ms-policy-token-hash {2}[A-Za-z0-9_-]{43}\n$/,
+    );
+  });
+
+  it("claims, on evidence that is not a quote", () => {
+    const result = spawnCli(["claims", write("not-a-quote.bin", "hello")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("InvalidQuote");
+  });
+});
