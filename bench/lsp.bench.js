@@ -8,7 +8,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generatedPolicy } from "./generated-policy.js";
 
 const bin = fileURLToPath(new URL("../packages/lsp/bin/maa-policy-lsp.js", import.meta.url));
-const DEBOUNCE_MS = 25; // the server's default diagnostics delay, part of what is measured
+const DEBOUNCE_MS = 10; // the server's default diagnostics delay, part of what is measured
 
 const child = spawn(process.execPath, [bin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
 const connection = createMessageConnection(

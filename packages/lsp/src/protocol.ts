@@ -53,7 +53,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { attestationType: "sgx", claimsFile: undefined };
 
-/** `initializationOptions`: the diagnostics debounce in milliseconds (default 25). */
+/** `initializationOptions`: the diagnostics debounce in milliseconds (default 10). */
 export interface InitializationOptions {
   readonly diagnosticsDelay?: number;
 }

@@ -20,7 +20,11 @@ import * as structure from "./features/structure.js";
 import type { InitializationOptions } from "./protocol.js";
 import { Workspace } from "./workspace.js";
 
-const DEFAULT_DIAGNOSTICS_DELAY = 25;
+/**
+ * Long enough to merge the changes one editor action sends in a burst; short enough that, with an
+ * analysis of ~20 ms at 1,000 rules, diagnostics arrive within 50 ms of a keystroke.
+ */
+const DEFAULT_DIAGNOSTICS_DELAY = 10;
 
 /** Wires every feature to a connection (stdio, or in-memory streams in tests) and starts listening. */
 export function startServer(connection: Connection): void {
