@@ -5,6 +5,13 @@ import type { Position, Range } from "./position.js";
 import type { SourceMap } from "./source-map.js";
 import { unquote } from "./string-literal.js";
 import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
+import { CLAIM_PROPERTIES } from "./language.js";
+
+/**
+ * The names nearly every rule repeats, kept once: a policy's AST would otherwise hold a copy of
+ * `type` and `value` for every condition and argument.
+ */
+const COMMON_NAMES = new Map([...CLAIM_PROPERTIES, "claim"].map((name) => [name, name]));
 
 /**
  * Thrown inside the fast parser where the text leaves the grammar, and caught at its entry. One
@@ -276,15 +283,27 @@ class FastParser {
   }
 
   private startOf(token: number): Position {
-    return this.source.lines.positionAt(this.scan.starts[token]);
+    return this.positionAt(this.scan.starts[token]);
   }
 
   private endOf(token: number): Position {
-    return this.source.lines.positionAt(this.scan.ends[token]);
+    return this.positionAt(this.scan.ends[token]);
+  }
+
+  private lastPosition: Position | undefined;
+
+  /**
+   * Positions are made in text order, and where two tokens touch (`type=="x"`: the name ends where
+   * the operator starts) the second asks for the position just made: it is shared.
+   */
+  private positionAt(offset: number): Position {
+    if (this.lastPosition?.offset !== offset) this.lastPosition = this.source.lines.positionAt(offset);
+    return this.lastPosition;
   }
 
   private name(token: number): ast.Name {
-    return { text: this.text(token), range: this.range(token, token) };
+    const text = this.text(token);
+    return { text: COMMON_NAMES.get(text) ?? text, range: this.range(token, token) };
   }
 
   private comment(token: number): ast.Comment {
