@@ -6,6 +6,12 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+/** The bytes of a hex string, or undefined when it is not whole hex bytes. */
+export function fromHex(text: string): Uint8Array | undefined {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) return undefined;
+  return Uint8Array.from(text.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+}
+
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;

@@ -1,4 +1,4 @@
-import { equalBytes, own, toHex } from "./bytes.js";
+import { equalBytes, fromHex, own, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
 import { verifyPckChain } from "./pck-chain.js";
 import type { ReportBody } from "./report-body.js";
@@ -146,10 +146,9 @@ function matchReport(
   return null;
 }
 
+/** Malformed hex in the identity compares as no bytes, so it fails the check it belongs to. */
 function hex(text: string): Uint8Array {
-  return /^([0-9a-fA-F]{2})*$/.test(text)
-    ? Uint8Array.from(text.match(/../g) ?? [], (p) => parseInt(p, 16))
-    : new Uint8Array(0);
+  return fromHex(text) ?? new Uint8Array(0);
 }
 
 /** The exact text of a top-level member's object value: Intel signs those bytes, not a re-encoding. */
