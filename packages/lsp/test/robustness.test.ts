@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { LineIndex } from "@maa-policy/parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { PUNCTUATION } from "../../../test/support/policy-arbitrary.js";
 import { inProcess, type Client } from "./harness.js";
 
 const SEED = `version=1.2;
@@ -17,30 +18,7 @@ issuancerules {
 
 /** Pieces a user types or pastes: grammar fragments, half-typed rules and garbage. */
 const piece = fc.oneof(
-  fc.constantFrom(
-    "[",
-    "]",
-    "{",
-    "}",
-    "(",
-    ")",
-    ";",
-    ",",
-    ".",
-    ":",
-    "=",
-    "==",
-    "=>",
-    "&&",
-    "!",
-    '"',
-    "\u201c",
-    "\n",
-    " ",
-    "//",
-    "/*",
-    "*/",
-  ),
+  fc.constantFrom(...PUNCTUATION, '"', "\u201c", "\n", " ", "//", "/*", "*/"),
   fc.constantFrom(
     "permit()",
     "issue(type=",
