@@ -9,10 +9,11 @@ export type LoadedPolicy =
 
 /**
  * Parses, checks and compiles policy text: what `policy-eval eval` does before evaluating. A
- * policy with errors is never evaluated; warnings do not stop it.
+ * policy with errors is never evaluated; warnings do not stop it. Given the analysis a caller
+ * already has (the language server's), it does not parse again.
  */
-export async function loadPolicy(text: string): Promise<LoadedPolicy> {
-  const analysis = analyzePolicy(text);
+export async function loadPolicy(source: string | Analysis): Promise<LoadedPolicy> {
+  const analysis = typeof source === "string" ? analyzePolicy(source) : source;
   if (analysis.hasErrors || !analysis.policy)
     return { ok: false, diagnostics: analysis.diagnostics, analysis };
   return { ok: true, policy: await compilePolicy(analysis.policy), analysis };

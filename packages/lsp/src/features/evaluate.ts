@@ -75,7 +75,8 @@ async function evaluate(ws: Workspace, params: EvaluateParams): Promise<Evaluate
   if ("error" in claimsText) return failed(serviceError("InvalidParameter", claimsText.error), claimsUri);
   const claims = parseClaims(claimsText.text);
   if (!claims.ok) return failed(claims.error, claimsUri);
-  const loaded = await loadPolicy(source.text);
+  // An open document's analysis is in the cache already.
+  const loaded = await loadPolicy(open ? (ws.model(params.uri)?.analysis ?? source.text) : source.text);
   if (!loaded.ok) {
     const first = loaded.diagnostics.find((d) => d.severity === "error");
     const error =
