@@ -1,10 +1,14 @@
-import type { Range } from "@maa-policy/parser";
+import { plainAst, type Range } from "@maa-policy/parser";
 
 /**
  * An indented, diff-friendly rendering of an AST: one node a line with its kind, its scalar fields
  * and its 1-based range; names print as their text.
  */
-export function printAst(node: unknown, indent = ""): string {
+export function printAst(node: unknown): string {
+  return print(plainAst(node), "");
+}
+
+function print(node: unknown, indent: string): string {
   if (!isObject(node) || typeof node["kind"] !== "string") return `${indent}${JSON.stringify(node)}\n`;
   const fields: string[] = [];
   const children: [string, unknown][] = [];
@@ -20,7 +24,7 @@ export function printAst(node: unknown, indent = ""): string {
     const list = Array.isArray(value) ? value : [value];
     if (list.length === 0) continue;
     out += `${indent}  ${key}:\n`;
-    for (const child of list) out += printAst(child, `${indent}    `);
+    for (const child of list) out += print(child, `${indent}    `);
   }
   return out;
 }

@@ -13,10 +13,10 @@ import {
   type RuleContext,
 } from "./generated/MaaPolicyParser.js";
 import type * as ast from "./ast.js";
-import type { Range } from "./position.js";
+import { AstWriter } from "./ast-records.js";
+import { PolicyView } from "./ast-views.js";
 import type { SourceMap } from "./source-map.js";
-import { unquote } from "./string-literal.js";
-import { ACTION_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
+import { NONE, NodeKind as K } from "./syntax-tree.js";
 
 type SectionContext = ConfigurationRulesContext | AuthorizationRulesContext | IssuanceRulesContext;
 
@@ -26,165 +26,168 @@ type SectionContext = ConfigurationRulesContext | AuthorizationRulesContext | Is
  * needs is a label in the grammar, which the generated parser fills in as it goes. After a syntax
  * error some labels are missing or hold tokens that error recovery conjured up; a node whose
  * required parts are missing is left out rather than built half-way, so everything downstream
- * can trust the types.
+ * can trust the types. Nodes are written as records (syntax-tree.ts), as the fast parser writes
+ * them; every method returns the id of the record it wrote, or undefined.
  */
 export class AstBuilder {
+  private readonly out: AstWriter;
+
   /** @param failed rule contexts in which the parser reported an error and recovered */
   constructor(
     private readonly source: SourceMap,
     private readonly failed: WeakSet<ParserRuleContext>,
-  ) {}
+  ) {
+    this.out = new AstWriter(source.text.length);
+  }
 
-  policy(ctx: PolicyContext, comments: readonly ast.Comment[]): ast.Policy {
+  /** @param comments the hidden-channel tokens, in text order */
+  policy(ctx: PolicyContext, comments: readonly Token[]): ast.Policy {
     const sections = [...ctx._configuration, ...ctx._authorization, ...ctx._issuance]
-      .map((section) => this.section(section))
-      .filter((section): section is ast.Section => section !== undefined)
-      .sort((a, b) => a.range.start.offset - b.range.start.offset);
+      .map((section) => [section.start?.start ?? 0, this.section(section)] as const)
+      .sort(([a], [b]) => a - b);
+    const mark = this.out.mark();
+    for (const [, id] of sections) if (id !== undefined) this.out.push(id);
     const versionCtx = ctx._header;
     const number = versionCtx?._number_;
-    const version: ast.VersionInfo | undefined =
+    const version =
       versionCtx && isReal(number)
-        ? {
-            kind: "VersionInfo",
-            range: this.rangeOf(versionCtx),
-            text: number.text ?? "",
-            numberRange: this.tokenRange(number),
-          }
-        : undefined;
-    return {
-      kind: "Policy",
-      range: this.source.lines.range(0, this.source.text.length),
-      version,
-      sections,
-      comments,
-    };
+        ? this.out.versionInfo(...this.rangeOf(versionCtx), ...this.span(number))
+        : NONE;
+    const commentIds = comments.map((token) =>
+      this.out.leaf(token.type === P.LINE_COMMENT ? K.LineComment : K.BlockComment, ...this.span(token)),
+    );
+    const root = this.out.policy(this.source.text.length, version, mark, commentIds);
+    return new PolicyView(this.out.finish(this.source, root), root);
   }
 
-  private section(ctx: SectionContext): ast.Section | undefined {
+  private section(ctx: SectionContext): number | undefined {
     const keyword = ctx._keyword;
     if (!isReal(keyword) || !isReal(ctx._open)) return undefined;
-    const rules = all(
-      ctx._rules.map((rule) => this.rule(rule)),
-      true,
-    );
-    return {
-      kind: "Section",
-      range: this.rangeOf(ctx),
-      name: SECTION_OF_TOKEN[keyword.type],
-      keywordRange: this.tokenRange(keyword),
-      rules,
-    };
+    const rules = this.out.mark();
+    for (const rule of ctx._rules) {
+      const id = this.rule(rule);
+      if (id !== undefined) this.out.push(id);
+    }
+    return this.out.section(...this.rangeOf(ctx), keyword.type, ...this.span(keyword), rules);
   }
 
-  private rule(ctx: RuleContext): ast.Rule | undefined {
+  private rule(ctx: RuleContext): number | undefined {
     if (this.failed.has(ctx) || !ctx._effect) return undefined;
     const action = this.action(ctx._effect);
-    const conditions = all(ctx._conditions.map((c) => this.condition(c)));
-    if (!action || !conditions) return undefined;
-    return { kind: "Rule", range: this.rangeOf(ctx), conditions, action };
+    const conditions = this.out.mark();
+    if (action === undefined || !this.all(ctx._conditions, (c) => this.condition(c))) return undefined;
+    return this.out.rule(...this.rangeOf(ctx), action, conditions);
   }
 
-  private condition(ctx: ConditionContext): ast.Condition | undefined {
-    const properties = all(ctx._properties.map((p) => this.propertyCondition(p)));
+  private condition(ctx: ConditionContext): number | undefined {
+    const properties = this.out.mark();
+    const built = this.all(ctx._properties, (p) => this.propertyCondition(p));
     const identifier = ctx._identifier;
-    if (this.failed.has(ctx) || !properties || properties.length === 0 || (identifier && !isReal(identifier)))
+    if (
+      this.failed.has(ctx) ||
+      !built ||
+      ctx._properties.length === 0 ||
+      (identifier && !isReal(identifier))
+    ) {
+      this.out.discard(properties);
       return undefined;
-    return {
-      kind: "Condition",
-      range: this.rangeOf(ctx),
-      negated: isReal(ctx._negated),
-      identifier: identifier ? this.name(identifier) : undefined,
+    }
+    const [identifierStart, identifierEnd] = identifier ? this.span(identifier) : [NONE, NONE];
+    return this.out.condition(
+      ...this.rangeOf(ctx),
+      isReal(ctx._negated),
+      identifierStart,
+      identifierEnd,
       properties,
-    };
+    );
   }
 
-  private propertyCondition(ctx: PropertyConditionContext): ast.PropertyCondition | undefined {
+  private propertyCondition(ctx: PropertyConditionContext): number | undefined {
     const { _property: property, _operator: operator } = ctx;
     const value = ctx._value && this.expression(ctx._value);
-    if (this.failed.has(ctx) || !isReal(property) || !isReal(operator) || !value) return undefined;
-    return {
-      kind: "PropertyCondition",
-      range: this.rangeOf(ctx),
-      property: this.name(property),
-      operator: operator.text as ast.ComparisonOperator,
-      operatorRange: this.tokenRange(operator),
+    if (this.failed.has(ctx) || !isReal(property) || !isReal(operator) || value === undefined)
+      return undefined;
+    return this.out.propertyCondition(
+      ...this.rangeOf(ctx),
+      ...this.span(property),
+      operator.type,
+      ...this.span(operator),
       value,
-    };
+    );
   }
 
-  private action(ctx: ActionContext): ast.Action | undefined {
+  private action(ctx: ActionContext): number | undefined {
     const name = ctx._name;
-    const args = all(ctx._arguments.map((a) => this.claimArgument(a)));
-    if (this.failed.has(ctx) || !isReal(name) || !args) return undefined;
-    return {
-      kind: "Action",
-      range: this.rangeOf(ctx),
-      name: ACTION_OF_TOKEN[name.type],
-      nameRange: this.tokenRange(name),
-      arguments: args,
-    };
+    const args = this.out.mark();
+    const built = this.all(ctx._arguments, (a) => this.claimArgument(a));
+    if (this.failed.has(ctx) || !isReal(name) || !built) {
+      this.out.discard(args);
+      return undefined;
+    }
+    return this.out.action(...this.rangeOf(ctx), name.type, ...this.span(name), args);
   }
 
-  private claimArgument(ctx: ClaimArgumentContext): ast.ClaimArgument | undefined {
+  private claimArgument(ctx: ClaimArgumentContext): number | undefined {
     const value = ctx._value && this.expression(ctx._value);
-    if (this.failed.has(ctx) || !isReal(ctx._name) || !value) return undefined;
-    return { kind: "ClaimArgument", range: this.rangeOf(ctx), name: this.name(ctx._name), value };
+    if (this.failed.has(ctx) || !isReal(ctx._name) || value === undefined) return undefined;
+    return this.out.claimArgument(...this.rangeOf(ctx), ...this.span(ctx._name), value);
   }
 
-  private expression(ctx: ExpressionContext): ast.Expression | undefined {
+  private expression(ctx: ExpressionContext): number | undefined {
     if (this.failed.has(ctx)) return undefined;
     const range = this.rangeOf(ctx);
     const { _literal: literal, _reference: reference, _function_: fn, _identifier: identifier } = ctx;
     if (literal) {
       if (!isReal(literal)) return undefined;
-      const raw = literal.text ?? "";
-      if (literal.type === P.STRING) return { kind: "String", range, value: unquote(raw), raw };
-      if (literal.type === P.INTEGER) return { kind: "Integer", range, value: Number(raw), raw };
-      return { kind: "Boolean", range, value: literal.type === P.TRUE };
+      const kind = literal.type === P.STRING ? K.String : literal.type === P.INTEGER ? K.Integer : K.Boolean;
+      return this.out.leaf(kind, ...range);
     }
     if (reference) {
       if (!isReal(reference) || !isReal(ctx._property)) return undefined;
-      return {
-        kind: "PropertyReference",
-        range,
-        identifier: this.name(reference),
-        property: this.name(ctx._property),
-      };
+      return this.out.propertyReference(...range, ...this.span(reference), ...this.span(ctx._property));
     }
     if (fn) {
-      const args = all(ctx._arguments.map((a) => this.expression(a)));
-      if (!isReal(fn) || !args || !isReal(ctx._close)) return undefined;
-      return { kind: "FunctionCall", range, name: this.name(fn), arguments: args };
+      const args = this.out.mark();
+      const built = this.all(ctx._arguments, (a) => this.expression(a));
+      if (!isReal(fn) || !built || !isReal(ctx._close)) {
+        this.out.discard(args);
+        return undefined;
+      }
+      return this.out.functionCall(...range, ...this.span(fn), args);
     }
     if (!isReal(identifier)) return undefined;
-    return { kind: "IdentifierReference", range, name: identifier.text ?? "" };
+    return this.out.leaf(K.IdentifierReference, ...range);
   }
 
-  private name(token: Token): ast.Name {
-    return { text: token.text ?? "", range: this.tokenRange(token) };
+  /**
+   * Builds every child and pushes it for its parent's list; false (and nothing left pushed) if
+   * any could not be built.
+   */
+  private all<C>(children: readonly C[], build: (child: C) => number | undefined): boolean {
+    const mark = this.out.mark();
+    for (const child of children) {
+      const id = build(child);
+      if (id === undefined) {
+        this.out.discard(mark);
+        return false;
+      }
+      this.out.push(id);
+    }
+    return true;
   }
 
-  tokenRange(token: Token): Range {
-    return this.source.range(token.start, token.stop + 1);
+  /** A token's start and end offsets. */
+  private span(token: Token): [number, number] {
+    return [this.source.offset(token.start), this.source.offset(token.stop + 1)];
   }
 
-  private rangeOf(ctx: ParserRuleContext): Range {
+  /** A context's start and end offsets. */
+  private rangeOf(ctx: ParserRuleContext): [number, number] {
     const start = ctx.start;
     const stop = ctx.stop && ctx.stop.tokenIndex >= (start?.tokenIndex ?? 0) ? ctx.stop : start;
-    if (!start || !stop) return this.source.range(0, 0);
-    return this.source.range(start.start, Math.max(start.start, stop.stop + 1));
+    if (!start || !stop) return [0, 0];
+    return [this.source.offset(start.start), this.source.offset(Math.max(start.start, stop.stop + 1))];
   }
-}
-
-/**
- * The nodes if every one was built; undefined if any was left out. With `dropMissing`, the nodes
- * that were built (a section keeps its good rules around a broken one).
- */
-function all<T>(nodes: (T | undefined)[], dropMissing: true): T[];
-function all<T>(nodes: (T | undefined)[]): T[] | undefined;
-function all<T>(nodes: (T | undefined)[], dropMissing = false): T[] | undefined {
-  const built = nodes.filter((node): node is T => node !== undefined);
-  return dropMissing || built.length === nodes.length ? built : undefined;
 }
 
 /** Tokens that ANTLR's error recovery conjured up have no place in the text. */

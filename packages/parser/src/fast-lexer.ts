@@ -2,23 +2,41 @@ import { Token, type CharStream, type TokenSource } from "antlr4ng";
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
 import { KEYWORDS } from "./language.js";
 
-/** Keyword text to token type, read off the generated lexer so that the two cannot disagree. */
-const KEYWORD_TYPES = new Map<string, number>(KEYWORDS.map((k) => [k, L.literalNames.indexOf(`'${k}'`)]));
+/**
+ * The keywords by length, each with its token type read off the generated lexer so that the two
+ * cannot disagree. An identifier is compared in place with the few keywords of its length: slicing
+ * every identifier out of the text to look it up made garbage at every token.
+ */
+const KEYWORDS_BY_LENGTH: (readonly [string, number])[][] = [];
+for (const keyword of KEYWORDS)
+  (KEYWORDS_BY_LENGTH[keyword.length] ??= []).push([keyword, L.literalNames.indexOf(`'${keyword}'`)]);
 
-const MAX_KEYWORD_LENGTH = Math.max(...KEYWORDS.map((k) => k.length));
+function identifierOrKeyword(text: string, start: number, end: number): number {
+  const candidates = KEYWORDS_BY_LENGTH[end - start];
+  if (candidates) for (const [keyword, type] of candidates) if (text.startsWith(keyword, start)) return type;
+  return L.IDENTIFIER;
+}
 
-const SINGLE: Record<string, number> = {
-  ":": L.COLON,
-  ",": L.COMMA,
-  ";": L.SEMICOLON,
-  ".": L.DOT,
-  "(": L.LPAREN,
-  ")": L.RPAREN,
-  "[": L.LBRACKET,
-  "]": L.RBRACKET,
-  "{": L.LBRACE,
-  "}": L.RBRACE,
-};
+/** Punctuation by character code. */
+const SINGLE = new Map<number, number>(
+  (
+    [
+      [":", L.COLON],
+      [",", L.COMMA],
+      [";", L.SEMICOLON],
+      [".", L.DOT],
+      ["(", L.LPAREN],
+      [")", L.RPAREN],
+      ["[", L.LBRACKET],
+      ["]", L.RBRACKET],
+      ["{", L.LBRACE],
+      ["}", L.RBRACE],
+    ] as const
+  ).map(([char, type]) => [char.charCodeAt(0), type]),
+);
+
+/** The operators of two characters; every other token the operator scan finds has one. */
+const TWO_CHARACTERS = new Set<number>([L.IMPLIES, L.EQUAL, L.NOT_EQUAL, L.LESS_EQ, L.GREATER_EQ, L.AND]);
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentifierStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -42,93 +60,99 @@ export interface Scan {
 /**
  * A hand-written lexer for the grammar's tokens, an order of magnitude faster than the generated
  * one. It handles well-formed text only: at the first character the generated lexer would reject,
- * it gives up (returns undefined) and the caller lexes with the generated lexer, so every lexer
- * error keeps ANTLR's exact message. A property test holds the two to the same tokens.
+ * it gives up and the caller lexes with the generated lexer, so every lexer error keeps ANTLR's
+ * exact message. A property test holds the two to the same tokens.
+ *
+ * It reads one token at a time into `type`, `start` and `end` (comments included; EOF, once the
+ * text is read, again and again): the fast parser reads straight from it, so a large policy's
+ * tokens never sit in memory all at once.
  */
+export class Scanner {
+  type = SCAN_EOF;
+  start = 0;
+  /** Exclusive. */
+  end = 0;
+  private i = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Reads the next token; false where the text has a token the generated lexer must report. */
+  next(): boolean {
+    const text = this.text;
+    let i = this.i;
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    const start = i;
+    this.start = start;
+    if (i >= text.length) return this.token(SCAN_EOF, i);
+    const c = text.charCodeAt(i);
+    if (isIdentifierStart(c)) {
+      while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
+      return this.token(identifierOrKeyword(text, start, i), i);
+    }
+    if (isDigit(c)) {
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== 46 || !isDigit(text.charCodeAt(i + 1))) return this.token(L.INTEGER, i);
+      i++;
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      return this.token(L.VERSION_NUMBER, i);
+    }
+    if (c === 34 /* " */) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (i >= text.length || d === 10 || d === 13) return false;
+        if (d === 34) break;
+        if (d === 92 /* \ */) {
+          const e = text.charCodeAt(i + 1);
+          if (i + 1 >= text.length || e === 10 || e === 13) return false;
+          i += 2;
+        } else i++;
+      }
+      return this.token(L.STRING, i + 1);
+    }
+    const next = text.charCodeAt(i + 1);
+    if (c === 47 /* / */ && next === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      return this.token(L.LINE_COMMENT, i);
+    }
+    if (c === 47 && next === 42 /* * */) {
+      const end = text.indexOf("*/", i + 2);
+      return end >= 0 && this.token(L.BLOCK_COMMENT, end + 2);
+    }
+    const type = operator(c, next);
+    return type !== NO_TOKEN && this.token(type, i + (TWO_CHARACTERS.has(type) ? 2 : 1));
+  }
+
+  private token(type: number, end: number): true {
+    this.type = type;
+    this.end = end;
+    this.i = end;
+    return true;
+  }
+}
+
+/** Every token of the text at once, or undefined where the generated lexer must take over. */
 export function scan(text: string): Scan | undefined {
+  const scanner = new Scanner(text);
   // Policies run to about one token every four characters; the arrays grow if one has more.
-  // (Sized for the worst case, a large policy's arrays cost the garbage collector more than the
-  // policy itself: the language server re-scans on every keystroke.)
   let capacity = (text.length >> 2) + 16;
   let types = new Uint8Array(capacity);
   let starts = new Uint32Array(capacity);
   let ends = new Uint32Array(capacity);
   let count = 0;
-  let i = 0;
-  const emit = (type: number, start: number, end: number) => {
+  do {
+    if (!scanner.next()) return undefined;
     if (count === capacity) {
       capacity *= 2;
       types = grown(types, new Uint8Array(capacity));
       starts = grown(starts, new Uint32Array(capacity));
       ends = grown(ends, new Uint32Array(capacity));
     }
-    types[count] = type;
-    starts[count] = start;
-    ends[count] = end;
+    types[count] = scanner.type;
+    starts[count] = scanner.start;
+    ends[count] = scanner.end;
     count++;
-  };
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    const start = i;
-    if (isWhitespace(c)) {
-      while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
-      continue;
-    }
-    if (isIdentifierStart(c)) {
-      while (i < text.length && isIdentifierPart(text.charCodeAt(i))) i++;
-      emit(
-        i - start <= MAX_KEYWORD_LENGTH
-          ? (KEYWORD_TYPES.get(text.slice(start, i)) ?? L.IDENTIFIER)
-          : L.IDENTIFIER,
-        start,
-        i,
-      );
-      continue;
-    }
-    if (isDigit(c)) {
-      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
-        i++;
-        while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-        emit(L.VERSION_NUMBER, start, i);
-      } else emit(L.INTEGER, start, i);
-      continue;
-    }
-    if (c === 34 /* " */) {
-      i++;
-      for (;;) {
-        const d = text.charCodeAt(i);
-        if (i >= text.length || d === 10 || d === 13) return undefined;
-        if (d === 34) break;
-        if (d === 92 /* \ */) {
-          const e = text.charCodeAt(i + 1);
-          if (i + 1 >= text.length || e === 10 || e === 13) return undefined;
-          i += 2;
-        } else i++;
-      }
-      i++;
-      emit(L.STRING, start, i);
-      continue;
-    }
-    const next = text.charCodeAt(i + 1);
-    if (c === 47 /* / */ && next === 47) {
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-      emit(L.LINE_COMMENT, start, i);
-      continue;
-    }
-    if (c === 47 && next === 42 /* * */) {
-      const end = text.indexOf("*/", i + 2);
-      if (end < 0) return undefined;
-      i = end + 2;
-      emit(L.BLOCK_COMMENT, start, i);
-      continue;
-    }
-    const type = operator(c, next);
-    if (type === undefined) return undefined;
-    i += type.length;
-    emit(type.type, start, i);
-  }
-  emit(SCAN_EOF, text.length, text.length);
+  } while (scanner.type !== SCAN_EOF);
   return { text, count, types, starts, ends };
 }
 
@@ -183,27 +207,25 @@ export function lexFast(text: string, stream: CharStream): Token[] | undefined {
   return scanned && antlrTokens(scanned, stream);
 }
 
-function operator(c: number, next: number): { type: number; length: number } | undefined {
-  const ch = String.fromCharCode(c);
-  const single = SINGLE[ch];
-  if (single !== undefined) return { type: single, length: 1 };
-  switch (ch) {
-    case "=":
-      return next === 62
-        ? { type: L.IMPLIES, length: 2 }
-        : next === 61
-          ? { type: L.EQUAL, length: 2 }
-          : { type: L.ASSIGN, length: 1 };
-    case "!":
-      return next === 61 ? { type: L.NOT_EQUAL, length: 2 } : { type: L.NOT, length: 1 };
-    case "<":
-      return next === 61 ? { type: L.LESS_EQ, length: 2 } : { type: L.LESS, length: 1 };
-    case ">":
-      return next === 61 ? { type: L.GREATER_EQ, length: 2 } : { type: L.GREATER, length: 1 };
-    case "&":
-      return next === 38 ? { type: L.AND, length: 2 } : undefined;
+/** Where the operator scan finds no token. */
+const NO_TOKEN = -1;
+
+function operator(c: number, next: number): number {
+  const single = SINGLE.get(c);
+  if (single !== undefined) return single;
+  switch (c) {
+    case 61 /* = */:
+      return next === 62 /* > */ ? L.IMPLIES : next === 61 ? L.EQUAL : L.ASSIGN;
+    case 33 /* ! */:
+      return next === 61 ? L.NOT_EQUAL : L.NOT;
+    case 60 /* < */:
+      return next === 61 ? L.LESS_EQ : L.LESS;
+    case 62 /* > */:
+      return next === 61 ? L.GREATER_EQ : L.GREATER;
+    case 38 /* & */:
+      return next === 38 ? L.AND : NO_TOKEN;
     default:
-      return undefined;
+      return NO_TOKEN;
   }
 }
 

@@ -1,17 +1,11 @@
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
 import type * as ast from "./ast.js";
-import { isComment, SCAN_EOF, type Scan } from "./fast-lexer.js";
-import type { Position, Range } from "./position.js";
+import { AstWriter } from "./ast-records.js";
+import { PolicyView } from "./ast-views.js";
+import { isComment, SCAN_EOF, Scanner } from "./fast-lexer.js";
 import type { SourceMap } from "./source-map.js";
-import { unquote } from "./string-literal.js";
+import { NONE, NodeKind as K } from "./syntax-tree.js";
 import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
-import { CLAIM_PROPERTIES } from "./language.js";
-
-/**
- * The names nearly every rule repeats, kept once: a policy's AST would otherwise hold a copy of
- * `type` and `value` for every condition and argument.
- */
-const COMMON_NAMES = new Map([...CLAIM_PROPERTIES, "claim"].map((name) => [name, name]));
 
 /**
  * Thrown inside the fast parser where the text leaves the grammar, and caught at its entry. One
@@ -21,187 +15,169 @@ const DECLINE = new Error("the fast parser declines this text");
 
 /**
  * The fast path of `parsePolicy`: a recursive-descent reading of the grammar (grammar/MaaPolicy.g4)
- * straight from the scan to the AST, for the text that has no syntax error, which is nearly all
- * text. At the first token the grammar does not allow here it gives up, and the generated ANTLR
- * parser parses the text again: every syntax error keeps ANTLR's message, recovery and rule stack.
- * A property test holds its AST equal, node for node and range for range, to the one the ANTLR
- * path builds (`ast-builder.ts`), including the order of every node's fields.
+ * straight from the scanner to the AST's records (syntax-tree.ts), for the text that has no syntax
+ * error, which is nearly all text. At the first token the grammar does not allow here it gives up,
+ * and the generated ANTLR parser parses the text again: every syntax error keeps ANTLR's message,
+ * recovery and rule stack. A property test holds its AST equal, node for node and range for
+ * range, to the one the ANTLR path builds (`ast-builder.ts`).
  */
-export function parseFast(scanned: Scan, source: SourceMap): ast.Policy | undefined {
+export function parseFast(text: string, source: SourceMap): ast.Policy | undefined {
   try {
-    return new FastParser(scanned, source).policy();
+    const parser = new FastParser(new Scanner(text));
+    const root = parser.policy();
+    return new PolicyView(parser.out.finish(source, root), root);
   } catch (error) {
     if (error === DECLINE) return undefined;
     throw error;
   }
 }
 
+/**
+ * Every method reads one production and returns the id of the record it wrote. The scanner holds
+ * the next token; `start` and `end` are those of the token taken last.
+ */
 class FastParser {
-  /** The scan's indexes of the tokens the parser sees (comments are on their own channel). */
-  private readonly visible: Uint32Array;
-  private readonly comments: ast.Comment[] = [];
-  private next = 0;
+  readonly out: AstWriter;
+  private readonly comments: number[] = [];
+  private start = 0;
+  private end = 0;
 
-  constructor(
-    private readonly scan: Scan,
-    private readonly source: SourceMap,
-  ) {
-    this.visible = new Uint32Array(scan.count);
-    let n = 0;
-    for (let k = 0; k < scan.count; k++) {
-      if (!isComment(scan.types[k])) this.visible[n++] = k;
-      else this.comments.push(this.comment(k));
-    }
+  constructor(private readonly scanner: Scanner) {
+    this.out = new AstWriter(scanner.text.length);
+    this.advance();
   }
 
-  policy(): ast.Policy {
+  policy(): number {
     const version = this.versionInfo();
-    const sections: ast.Section[] = [];
-    while (SECTION_OF_TOKEN[this.peek()] !== undefined) sections.push(this.section());
-    this.expect(SCAN_EOF);
-    const text = this.source.text;
-    return {
-      kind: "Policy",
-      range: this.source.lines.range(0, text.length),
-      version,
-      sections,
-      comments: this.comments,
-    };
+    const sections = this.out.mark();
+    while (SECTION_OF_TOKEN[this.peek()] !== undefined) this.out.push(this.section());
+    if (this.peek() !== SCAN_EOF) throw DECLINE;
+    return this.out.policy(this.scanner.text.length, version, sections, this.comments);
   }
 
-  private versionInfo(): ast.VersionInfo {
-    const first = this.expect(L.VERSION);
+  private versionInfo(): number {
+    this.expect(L.VERSION);
+    const start = this.start;
     this.expect(L.ASSIGN);
-    const number = this.expect(L.VERSION_NUMBER);
-    const last = this.expect(L.SEMICOLON);
-    return {
-      kind: "VersionInfo",
-      range: this.range(first, last),
-      text: this.text(number),
-      numberRange: this.range(number, number),
-    };
+    this.expect(L.VERSION_NUMBER);
+    const numberStart = this.start;
+    const numberEnd = this.end;
+    this.expect(L.SEMICOLON);
+    return this.out.versionInfo(start, this.end, numberStart, numberEnd);
   }
 
-  private section(): ast.Section {
-    const keyword = this.visible[this.next];
-    const name = SECTION_OF_TOKEN[this.consume()];
+  private section(): number {
+    const keywordType = this.consume();
+    const start = this.start;
+    const keywordEnd = this.end;
     this.expect(L.LBRACE);
-    const rules: ast.Rule[] = [];
-    while (this.peek() !== L.RBRACE) rules.push(this.rule());
+    const rules = this.out.mark();
+    while (this.peek() !== L.RBRACE) this.out.push(this.rule());
     this.expect(L.RBRACE);
-    const keywordRange = this.range(keyword, keyword);
-    const last = this.expect(L.SEMICOLON);
-    return {
-      kind: "Section",
-      range: this.span(keywordRange.start, this.endOf(last)),
-      name,
-      keywordRange,
-      rules,
-    };
+    this.expect(L.SEMICOLON);
+    return this.out.section(start, this.end, keywordType, start, keywordEnd, rules);
   }
 
-  private rule(): ast.Rule {
-    const conditions: ast.Condition[] = [];
+  private rule(): number {
+    const start = this.scanner.start;
+    const conditions = this.out.mark();
     if (this.peek() !== L.IMPLIES) {
-      conditions.push(this.condition());
+      this.out.push(this.condition());
       while (this.peek() === L.AND) {
         this.consume();
-        conditions.push(this.condition());
+        this.out.push(this.condition());
       }
     }
-    const implies = this.expect(L.IMPLIES);
+    this.expect(L.IMPLIES);
     const action = this.action();
-    const last = this.expect(L.SEMICOLON);
-    const start = conditions[0]?.range.start ?? this.startOf(implies);
-    return { kind: "Rule", range: this.span(start, this.endOf(last)), conditions, action };
+    this.expect(L.SEMICOLON);
+    return this.out.rule(start, this.end, action, conditions);
   }
 
-  private condition(): ast.Condition {
-    const first = this.visible[this.next];
+  private condition(): number {
+    const start = this.scanner.start;
     const negated = this.peek() === L.NOT;
     if (negated) this.consume();
-    let identifier: ast.Name | undefined;
+    let identifierStart: number = NONE;
+    let identifierEnd: number = NONE;
     if (this.peek() === L.IDENTIFIER) {
-      identifier = this.name(this.expect(L.IDENTIFIER));
+      this.consume();
+      identifierStart = this.start;
+      identifierEnd = this.end;
       this.expect(L.COLON);
     }
     this.expect(L.LBRACKET);
-    const properties = [this.propertyCondition()];
+    const properties = this.out.mark();
+    this.out.push(this.propertyCondition());
     while (this.peek() === L.COMMA) {
       this.consume();
-      properties.push(this.propertyCondition());
+      this.out.push(this.propertyCondition());
     }
-    const last = this.expect(L.RBRACKET);
-    const start = identifier && !negated ? identifier.range.start : this.startOf(first);
-    return { kind: "Condition", range: this.span(start, this.endOf(last)), negated, identifier, properties };
+    this.expect(L.RBRACKET);
+    return this.out.condition(start, this.end, negated, identifierStart, identifierEnd, properties);
   }
 
-  private propertyCondition(): ast.PropertyCondition {
-    const property = this.expect(L.IDENTIFIER);
-    const operatorToken = this.visible[this.next];
-    const operator = OPERATOR_OF_TOKEN[this.consume()];
-    if (operator === undefined) throw DECLINE;
+  private propertyCondition(): number {
+    this.expect(L.IDENTIFIER);
+    const start = this.start;
+    const propertyEnd = this.end;
+    const operatorType = this.consume();
+    if (OPERATOR_OF_TOKEN[operatorType] === undefined) throw DECLINE;
+    const operatorStart = this.start;
+    const operatorEnd = this.end;
     const value = this.expression();
-    const name = this.name(property);
-    return {
-      kind: "PropertyCondition",
-      range: this.span(name.range.start, value.range.end),
-      property: name,
-      operator,
-      operatorRange: this.range(operatorToken, operatorToken),
+    return this.out.propertyCondition(
+      start,
+      this.end,
+      start,
+      propertyEnd,
+      operatorType,
+      operatorStart,
+      operatorEnd,
       value,
-    };
+    );
   }
 
-  private action(): ast.Action {
-    const keyword = this.visible[this.next];
-    const name = ACTION_OF_TOKEN[this.consume()];
+  private action(): number {
+    const type = this.consume();
+    const name = ACTION_OF_TOKEN[type];
     if (name === undefined) throw DECLINE;
+    const start = this.start;
+    const nameEnd = this.end;
     this.expect(L.LPAREN);
-    const args: ast.ClaimArgument[] = [];
+    const args = this.out.mark();
     if (name !== "permit" && name !== "deny") {
-      args.push(this.claimArgument());
+      this.out.push(this.claimArgument());
       while (this.peek() === L.COMMA) {
         this.consume();
-        args.push(this.claimArgument());
+        this.out.push(this.claimArgument());
       }
     }
-    const last = this.expect(L.RPAREN);
-    const nameRange = this.range(keyword, keyword);
-    return {
-      kind: "Action",
-      range: this.span(nameRange.start, this.endOf(last)),
-      name,
-      nameRange,
-      arguments: args,
-    };
+    this.expect(L.RPAREN);
+    return this.out.action(start, this.end, type, start, nameEnd, args);
   }
 
-  private claimArgument(): ast.ClaimArgument {
-    const name = this.expect(L.IDENTIFIER);
+  private claimArgument(): number {
+    this.expect(L.IDENTIFIER);
+    const start = this.start;
+    const nameEnd = this.end;
     this.expect(L.ASSIGN);
     const value = this.expression();
-    const argument = this.name(name);
-    return {
-      kind: "ClaimArgument",
-      range: this.span(argument.range.start, value.range.end),
-      name: argument,
-      value,
-    };
+    return this.out.claimArgument(start, this.end, start, nameEnd, value);
   }
 
-  private expression(): ast.Expression {
-    const first = this.visible[this.next];
+  private expression(): number {
     const type = this.consume();
-    const raw = this.text(first);
+    const start = this.start;
+    const end = this.end;
     switch (type) {
       case L.STRING:
-        return { kind: "String", range: this.range(first, first), value: unquote(raw), raw };
+        return this.out.leaf(K.String, start, end);
       case L.INTEGER:
-        return { kind: "Integer", range: this.range(first, first), value: Number(raw), raw };
+        return this.out.leaf(K.Integer, start, end);
       case L.TRUE:
       case L.FALSE:
-        return { kind: "Boolean", range: this.range(first, first), value: type === L.TRUE };
+        return this.out.leaf(K.Boolean, start, end);
       case L.IDENTIFIER:
         break;
       default:
@@ -209,105 +185,54 @@ class FastParser {
     }
     if (this.peek() === L.DOT) {
       this.consume();
-      const identifier = this.name(first);
-      const property = this.name(this.expect(L.IDENTIFIER));
-      return {
-        kind: "PropertyReference",
-        range: this.span(identifier.range.start, property.range.end),
-        identifier,
-        property,
-      };
+      this.expect(L.IDENTIFIER);
+      return this.out.propertyReference(start, this.end, start, end, this.start, this.end);
     }
     if (this.peek() === L.LPAREN) {
       this.consume();
-      // The name is made before the arguments, as the generated parser's path does: field order
-      // and positions must match.
-      const name = this.name(first);
-      const args: ast.Expression[] = [];
+      const args = this.out.mark();
       if (this.peek() !== L.RPAREN) {
-        args.push(this.expression());
+        this.out.push(this.expression());
         while (this.peek() === L.COMMA) {
           this.consume();
-          args.push(this.expression());
+          this.out.push(this.expression());
         }
       }
-      const last = this.expect(L.RPAREN);
-      return {
-        kind: "FunctionCall",
-        range: this.span(name.range.start, this.endOf(last)),
-        name,
-        arguments: args,
-      };
+      this.expect(L.RPAREN);
+      return this.out.functionCall(start, this.end, start, end, args);
     }
-    return { kind: "IdentifierReference", range: this.range(first, first), name: raw };
+    return this.out.leaf(K.IdentifierReference, start, end);
   }
 
+  /** The next token's type. (A method: TypeScript would narrow a field across `consume()`.) */
   private peek(): number {
-    return this.scan.types[this.visible[this.next]];
+    return this.scanner.type;
   }
 
   /** Takes the next token and returns its type; EOF is never passed. */
   private consume(): number {
-    const type = this.peek();
+    const { type } = this.scanner;
     if (type === SCAN_EOF) throw DECLINE;
-    this.next++;
+    this.start = this.scanner.start;
+    this.end = this.scanner.end;
+    this.advance();
     return type;
   }
 
-  /** Takes the next token if it has this type, and returns its scan index; else declines. */
-  private expect(type: number): number {
-    if (this.peek() !== type) throw DECLINE;
-    return this.visible[this.next++];
+  /** Takes the next token if it has this type; else declines. */
+  private expect(type: number): void {
+    if (this.scanner.type !== type) throw DECLINE;
+    this.consume();
   }
 
-  /** The scan index of the token taken last. */
-  private last(): number {
-    return this.visible[this.next - 1];
-  }
-
-  private text(token: number): string {
-    return this.scan.text.slice(this.scan.starts[token], this.scan.ends[token]);
-  }
-
-  private range(first: number, last: number): Range {
-    return { start: this.startOf(first), end: this.endOf(last) };
-  }
-
-  /**
-   * A node's range from positions its children already made: a node shares its ends with its
-   * first and last parts, so each position is made once (on large policies positions were most of
-   * the AST's memory).
-   */
-  private span(start: Position, end: Position): Range {
-    return { start, end };
-  }
-
-  private startOf(token: number): Position {
-    return this.positionAt(this.scan.starts[token]);
-  }
-
-  private endOf(token: number): Position {
-    return this.positionAt(this.scan.ends[token]);
-  }
-
-  private lastPosition: Position | undefined;
-
-  /**
-   * Positions are made in text order, and where two tokens touch (`type=="x"`: the name ends where
-   * the operator starts) the second asks for the position just made: it is shared.
-   */
-  private positionAt(offset: number): Position {
-    if (this.lastPosition?.offset !== offset) this.lastPosition = this.source.lines.positionAt(offset);
-    return this.lastPosition;
-  }
-
-  private name(token: number): ast.Name {
-    const text = this.text(token);
-    return { text: COMMON_NAMES.get(text) ?? text, range: this.range(token, token) };
-  }
-
-  private comment(token: number): ast.Comment {
-    const kind = this.scan.types[token] === L.LINE_COMMENT ? "LineComment" : "BlockComment";
-    return { kind, range: this.range(token, token), text: this.text(token) };
+  /** Moves the scanner to the next token the grammar sees, writing the comments on the way. */
+  private advance(): void {
+    const scanner = this.scanner;
+    for (;;) {
+      if (!scanner.next()) throw DECLINE;
+      if (!isComment(scanner.type)) return;
+      const kind = scanner.type === L.LINE_COMMENT ? K.LineComment : K.BlockComment;
+      this.comments.push(this.out.leaf(kind, scanner.start, scanner.end));
+    }
   }
 }

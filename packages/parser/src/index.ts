@@ -1,4 +1,6 @@
 export * from "./ast.js";
+export { plainAst } from "./ast-views.js";
+export { childNodes, type SyntaxNode } from "./ast-children.js";
 export * from "./claim.js";
 export * from "./diagnostic.js";
 export * from "./position.js";

@@ -11,13 +11,12 @@ import {
   PredictionMode,
   Token,
 } from "antlr4ng";
-import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { PolicyLexer } from "./policy-lexer.js";
 import { antlrTokens, scan } from "./fast-lexer.js";
 import { parseFast } from "./fast-parser.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
 import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser.js";
-import type { Comment, Policy } from "./ast.js";
+import type { Policy } from "./ast.js";
 import { AstBuilder } from "./ast-builder.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { SourceMap } from "./source-map.js";
@@ -62,14 +61,15 @@ export function parsePolicy(text: string, options: { generatedParserOnly?: boole
 
 function parseWith(text: string, source: SourceMap, generatedParserOnly: boolean): ParseResult {
   const astral = source.hasAstralCharacters;
-  // Well-formed text (no astral characters, nothing the lexer rejects) takes the fast lexer; the
-  // rest the generated one, so that lexer errors keep ANTLR's messages and their order. The
-  // generated lexer is only built when needed: loading its state machine costs a cold start.
-  const scanned = astral ? undefined : scan(text);
   // Text without a syntax error (nearly all text) is read by the fast parser; it declines at the
   // first error, and the generated parser reads the text again for ANTLR's exact errors.
-  const fastPolicy = scanned && !generatedParserOnly && parseFast(scanned, source);
+  const fastPolicy = !astral && !generatedParserOnly && parseFast(text, source);
   if (fastPolicy) return { policy: fastPolicy, diagnostics: [], text, source };
+
+  // Well-formed tokens (no astral characters, nothing the lexer rejects) come from the fast lexer;
+  // the rest from the generated one, so that lexer errors keep ANTLR's messages and their order.
+  // The generated lexer is only built when needed: loading its state machine costs a cold start.
+  const scanned = astral ? undefined : scan(text);
 
   const errors = new SyntaxErrorCollector();
   const stream = astral ? CharStream.fromString(text) : new Utf16CharStream(text);
@@ -109,8 +109,8 @@ function parseWith(text: string, source: SourceMap, generatedParserOnly: boolean
     tree = parser.policy();
   }
 
-  const builder = new AstBuilder(source, recovery.failed);
-  const policy = builder.policy(tree, collectComments(tokens, builder));
+  const hidden = tokens.getTokens().filter((token) => token.channel === Token.HIDDEN_CHANNEL);
+  const policy = new AstBuilder(source, recovery.failed).policy(tree, hidden);
   const diagnostics = errors.errors.map((error) => syntaxDiagnostic(error, source, tokens));
   return { policy, diagnostics, text, source };
 }
@@ -123,17 +123,4 @@ class TrackingErrorStrategy extends DefaultErrorStrategy {
     if (recognizer.context) this.failed.add(recognizer.context);
     super.reportError(recognizer, error);
   }
-}
-
-function collectComments(tokens: CommonTokenStream, builder: AstBuilder): Comment[] {
-  const comments: Comment[] = [];
-  for (const token of tokens.getTokens()) {
-    if (token.channel !== Token.HIDDEN_CHANNEL) continue;
-    comments.push({
-      kind: token.type === MaaPolicyLexer.LINE_COMMENT ? "LineComment" : "BlockComment",
-      range: builder.tokenRange(token),
-      text: token.text ?? "",
-    });
-  }
-  return comments;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzePolicy, parsePolicy, type Diagnostic } from "../src/index.js";
+import { analyzePolicy, parsePolicy, plainAst, type Diagnostic } from "../src/index.js";
 import { PUNCTUATION, policyText } from "../../../test/support/policy-arbitrary.js";
 import { samplePolicies } from "../../../test/support/policy-samples.js";
 
@@ -18,6 +18,10 @@ function rangesInside(text: string, diagnostics: readonly Diagnostic[]): boolean
 
 /** Every range in an AST, for the same check: a node built from a conjured token would fail it. */
 function astRangesInside(text: string, node: unknown): boolean {
+  return rangesOfPlainAstInside(text, plainAst(node));
+}
+
+function rangesOfPlainAstInside(text: string, node: unknown): boolean {
   if (typeof node !== "object" || node === null) return true;
   const record = node as Record<string, unknown>;
   const range = record["range"] as { start: { offset: number }; end: { offset: number } } | undefined;
@@ -26,7 +30,7 @@ function astRangesInside(text: string, node: unknown): boolean {
     !(range.start.offset >= 0 && range.start.offset <= range.end.offset && range.end.offset <= text.length)
   )
     return false;
-  return Object.values(record).every((value) => astRangesInside(text, value));
+  return Object.values(record).every((value) => rangesOfPlainAstInside(text, value));
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(

@@ -1,4 +1,4 @@
-import type { Comment, Policy, Range } from "@maa-policy/parser";
+import { childNodes, type Comment, type Policy, type Range, type SyntaxNode } from "@maa-policy/parser";
 import {
   FoldingRangeKind,
   SymbolKind,
@@ -92,15 +92,13 @@ function selection(
   position: { line: number; character: number },
 ): SelectionRange {
   const ranges: Range[] = [];
-  const visit = (node: unknown) => {
-    if (!node || typeof node !== "object") return;
-    const range = (node as { range?: Range }).range;
-    if (range && (range.start.offset > offset || offset > range.end.offset)) return;
-    if (range && ("kind" in node || "text" in node)) ranges.push(range);
-    for (const value of Object.values(node))
-      if (value && typeof value === "object" && value !== range) visit(value);
+  const visit = (node: SyntaxNode) => {
+    const range = node.range;
+    if (range.start.offset > offset || offset > range.end.offset) return;
+    ranges.push(range);
+    for (const child of childNodes(node)) visit(child);
   };
-  visit(policy);
+  if (policy) visit(policy);
   const sorted = ranges
     .sort((a, b) => b.end.offset - b.start.offset - (a.end.offset - a.start.offset))
     .filter(
