@@ -84,14 +84,14 @@ export class SyntaxTree {
     return this.source.text.slice(this.int(id, 1), this.int(id, 2));
   }
 
-  /** The ids in the list that starts at `slot` (its count). */
-  list(id: number, slot: number): number[] {
+  /** What `make` makes of each id in the list that starts at `slot` (its count). */
+  list<T>(id: number, slot: number, make: (id: number) => T): T[] {
     const chunk = this.chunks[id >>> CHUNK_BITS];
     const at = (id & OFFSET_MASK) + slot;
     const count = chunk[at];
-    const ids = new Array<number>(count);
-    for (let i = 0; i < count; i++) ids[i] = chunk[at + 1 + i];
-    return ids;
+    const made = new Array<T>(count);
+    for (let i = 0; i < count; i++) made[i] = make(chunk[at + 1 + i]);
+    return made;
   }
 
   /** The slot just after the list at `slot`, where a record's next list starts. */
