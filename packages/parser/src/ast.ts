@@ -3,6 +3,10 @@
  * (checker, evaluator, formatter, language server) works on these nodes. Every node carries its
  * source range (see `position.ts` for the convention). A node that a syntax error left incomplete
  * is dropped, so consumers never see half-built nodes.
+ *
+ * The parser hands out these interfaces as views over a compact tree of records (`ast-views.ts`):
+ * read them as data, compare nodes by range rather than identity, and walk them generically with
+ * `plainAst` or `childNodes`. Tests and callers may build plain objects of these types.
  */
 import type { Range } from "./position.js";
 
