@@ -275,7 +275,22 @@ class ClaimArgumentView extends View implements ast.ClaimArgument {
   }
 }
 
-class StringView extends View implements ast.StringLiteral {
+/** A literal that keeps its source text (`raw`) beside the value read from it. */
+abstract class RawLiteralView<K extends "String" | "Integer", V extends string | number> extends View {
+  abstract get kind(): K;
+  abstract get value(): V;
+
+  get raw(): string {
+    return this.tree.text(this.id);
+  }
+
+  toJSON(): { kind: K; range: Range; value: V; raw: string } {
+    const { kind, range, value, raw } = this;
+    return { kind, range, value, raw };
+  }
+}
+
+class StringView extends RawLiteralView<"String", string> implements ast.StringLiteral {
   get kind(): "String" {
     return "String";
   }
@@ -283,33 +298,15 @@ class StringView extends View implements ast.StringLiteral {
   get value(): string {
     return unquote(this.raw);
   }
-
-  get raw(): string {
-    return this.tree.text(this.id);
-  }
-
-  toJSON(): ast.StringLiteral {
-    const { kind, range, value, raw } = this;
-    return { kind, range, value, raw };
-  }
 }
 
-class IntegerView extends View implements ast.IntegerLiteral {
+class IntegerView extends RawLiteralView<"Integer", number> implements ast.IntegerLiteral {
   get kind(): "Integer" {
     return "Integer";
   }
 
   get value(): number {
     return Number(this.raw);
-  }
-
-  get raw(): string {
-    return this.tree.text(this.id);
-  }
-
-  toJSON(): ast.IntegerLiteral {
-    const { kind, range, value, raw } = this;
-    return { kind, range, value, raw };
   }
 }
 
