@@ -60,6 +60,19 @@ describe("the .vsix", () => {
       "extension/syntaxes/maa-policy.tmLanguage.json",
     ]);
   });
+
+  it("leaves the parser to the server, and certificate code to neither: the client only decodes tokens", () => {
+    const text = (name: string) => new TextDecoder().decode(files[`extension/dist/${name}.cjs`]);
+    // antlr4ng's error message, and reflect-metadata (which the X.509 library needs), as markers.
+    const has = (name: string) => [
+      text(name).includes("mismatched input"),
+      text(name).includes("Reflect.defineMetadata"),
+    ];
+    expect({ client: has("extension"), server: has("server") }).toEqual({
+      client: [false, false],
+      server: [true, false],
+    });
+  });
 });
 
 describe("the packaged extension against a stand-in vscode", () => {
