@@ -1,7 +1,11 @@
 // Bundles `policy-eval` into a few files for a fast start: Node resolves and compiles one module
 // graph of ~150 files otherwise. Each command stays a chunk of its own, loaded only when it runs
 // (see src/commands/index.ts). `tsc -b` still type-checks and emits dist/ for tests and libraries.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry a content hash: without a clean start, every build would leave its old chunks.
+rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
   entryPoints: { "policy-eval": "src/main.ts" },
