@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { restErrorBody } from "@maa-policy/parser";
+import { MAX_NESTING, restErrorBody } from "@maa-policy/parser";
 import { DENY_MESSAGE, NO_PERMIT_MESSAGE } from "@maa-policy/evaluator";
 import { claim, pairs, run, runUnchecked } from "./helpers.js";
 
@@ -273,5 +273,17 @@ describe("identifiers and sets (spec §2.2)", () => {
       {},
     );
     expect(result.issued).toEqual([{ type: "t", value: 100, valueType: "Integer", issuer: "CustomClaim" }]);
+  });
+});
+
+describe("nesting", () => {
+  test("calls nested as deep as the parser reads compile and evaluate", async () => {
+    const depth = MAX_NESTING;
+    const value = `${"AppendString(".repeat(depth)}c.value${', "a")'.repeat(depth)}`;
+    const result = await run(
+      `version=1.2; authorizationrules { => permit(); }; issuancerules { c:[type=="in"] => issue(type="out", value=${value}); };`,
+      { in: "x" },
+    );
+    expect(pairs(result.issued)).toEqual([["out", `x${"a".repeat(depth)}`]]);
   });
 });

@@ -15,6 +15,7 @@ import {
 import type * as ast from "./ast.js";
 import { AstWriter } from "./ast-records.js";
 import { PolicyView } from "./ast-views.js";
+import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import type { SourceMap } from "./source-map.js";
 import { NONE, NodeKind as K } from "./syntax-tree.js";
 
@@ -31,6 +32,8 @@ type SectionContext = ConfigurationRulesContext | AuthorizationRulesContext | Is
  */
 export class AstBuilder {
   private readonly out: AstWriter;
+  /** How many function calls the expression being built is inside. */
+  private depth = 0;
 
   /** @param failed rule contexts in which the parser reported an error and recovered */
   constructor(
@@ -147,8 +150,10 @@ export class AstBuilder {
       return this.out.propertyReference(...range, ...this.span(reference), ...this.span(ctx._property));
     }
     if (fn) {
+      if (isReal(fn) && ++this.depth > MAX_NESTING) throw new NestingTooDeep(...this.span(fn));
       const args = this.out.mark();
       const built = this.all(ctx._arguments, (a) => this.expression(a));
+      if (isReal(fn)) this.depth--;
       if (!isReal(fn) || !built || !isReal(ctx._close)) {
         this.out.discard(args);
         return undefined;

@@ -3,6 +3,7 @@ import type * as ast from "./ast.js";
 import { AstWriter } from "./ast-records.js";
 import { PolicyView } from "./ast-views.js";
 import { isComment, SCAN_EOF, Scanner } from "./fast-lexer.js";
+import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import type { SourceMap } from "./source-map.js";
 import { NONE, NodeKind as K } from "./syntax-tree.js";
 import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-names.js";
@@ -41,6 +42,8 @@ class FastParser {
   private readonly comments: number[] = [];
   private start = 0;
   private end = 0;
+  /** How many function calls the expression being read is inside. */
+  private depth = 0;
 
   constructor(private readonly scanner: Scanner) {
     this.out = new AstWriter(scanner.text.length);
@@ -190,6 +193,7 @@ class FastParser {
     }
     if (this.peek() === L.LPAREN) {
       this.consume();
+      if (++this.depth > MAX_NESTING) throw new NestingTooDeep(start, end);
       const args = this.out.mark();
       if (this.peek() !== L.RPAREN) {
         this.out.push(this.expression());
@@ -199,6 +203,7 @@ class FastParser {
         }
       }
       this.expect(L.RPAREN);
+      this.depth--;
       return this.out.functionCall(start, this.end, start, end, args);
     }
     return this.out.leaf(K.IdentifierReference, start, end);

@@ -6,6 +6,7 @@ export * from "./diagnostic.js";
 export * from "./position.js";
 export * from "./service-error.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
+export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, editDistance } from "./suggest.js";
 export { serviceParsingError, renderParserException } from "./service-rendering.js";

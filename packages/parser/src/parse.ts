@@ -19,6 +19,7 @@ import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser
 import type { Policy } from "./ast.js";
 import { AstBuilder } from "./ast-builder.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import { SourceMap } from "./source-map.js";
 import { SyntaxErrorCollector } from "./syntax-errors.js";
 import { syntaxDiagnostic } from "./syntax-hints.js";
@@ -33,8 +34,9 @@ export interface ParseResult {
 }
 
 /**
- * Parses policy text into the typed AST with every syntax error. Never throws: input that defeats
- * the parser itself (nesting deep enough to exhaust the stack) becomes a `parser-limit` diagnostic.
+ * Parses policy text into the typed AST with every syntax error. Never throws: function calls
+ * nested deeper than `MAX_NESTING`, and input that defeats the generated parser itself (nesting
+ * deep enough to exhaust its stack), become a `parser-limit` diagnostic and no AST.
  *
  * Text without a syntax error is read by a hand-written fast path (`fast-parser.ts`);
  * `generatedParserOnly` skips it, so that tests can hold the two to the same AST.
@@ -48,12 +50,16 @@ export function parsePolicy(text: string, options: { generatedParserOnly?: boole
   try {
     return parseWith(text, source, options.generatedParserOnly === true);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof RangeError || error instanceof NestingTooDeep)) throw error;
     const diagnostic: Diagnostic = {
       code: "parser-limit",
       severity: "error",
-      message: "The policy is nested too deeply to parse.",
-      range: source.lines.range(0, 0),
+      ...(error instanceof NestingTooDeep
+        ? {
+            message: `Function calls nest more than ${MAX_NESTING} deep here; maa-policy reads no deeper.`,
+            range: source.lines.range(error.start, error.end),
+          }
+        : { message: "The policy is nested too deeply to parse.", range: source.lines.range(0, 0) }),
     };
     return { policy: undefined, diagnostics: [diagnostic], text, source };
   }

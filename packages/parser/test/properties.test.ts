@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzePolicy, parsePolicy, plainAst, type Diagnostic } from "../src/index.js";
+import {
+  analyzePolicy,
+  formatPolicy,
+  MAX_NESTING,
+  parsePolicy,
+  plainAst,
+  type Diagnostic,
+} from "../src/index.js";
 import { PUNCTUATION, policyText } from "../../../test/support/policy-arbitrary.js";
 import { samplePolicies } from "../../../test/support/policy-samples.js";
 
@@ -101,9 +108,35 @@ describe("parser properties", () => {
 });
 
 describe("hostile input", () => {
-  it("reports nesting too deep to parse as a diagnostic, not a stack overflow", () => {
+  /** A policy whose one value is `depth` calls deep; `tail` goes after it (a comment, say). */
+  const nested = (depth: number, tail = "") =>
+    `version=1.2; authorizationrules{=> permit();}; issuancerules{c:[type=="a"] => issue(type="x", value=${"AppendString(".repeat(depth)}c.value${', "a")'.repeat(depth)});}; ${tail}`;
+
+  it("reads calls nested MAX_NESTING deep, and every reader after the parser copes with them", () => {
+    const text = nested(MAX_NESTING);
+    expect(analyzePolicy(text).diagnostics).toEqual([]);
+    expect(formatPolicy(text).ok).toBe(true);
+  });
+
+  it("reports calls nested deeper than MAX_NESTING at the call that goes past it, on either reader", () => {
+    // The astral character in a comment sends the text through the generated parser instead.
+    for (const text of [nested(MAX_NESTING + 1), nested(MAX_NESTING + 1, "// 😀"), nested(50_000)]) {
+      const { diagnostics } = analyzePolicy(text);
+      const [only] = diagnostics;
+      expect([diagnostics.length, only.code, only.message]).toEqual([
+        1,
+        "parser-limit",
+        "Function calls nest more than 256 deep here; maa-policy reads no deeper.",
+      ]);
+      const call = text.indexOf("AppendString(") + "AppendString(".length * MAX_NESTING;
+      expect(text.slice(only.range.start.offset, only.range.end.offset + 1)).toBe("AppendString(");
+      expect(only.range.start.offset).toBe(call);
+    }
+  });
+
+  it("reports nesting that exhausts the generated parser's stack as a diagnostic, not a stack overflow", () => {
     const depth = 50_000;
-    const text = `version=1.2; authorizationrules{=> issue(type="x", value=${"F(".repeat(depth)}1${")".repeat(depth)});};`;
+    const text = `version=1.2; authorizationrules{=> issue(type="😀", value=${"F(".repeat(depth)}1${")".repeat(depth)});};`;
     const analysis = analyzePolicy(text);
     expect(analysis.diagnostics.map((d) => d.code)).toEqual(["parser-limit"]);
     expect(analysis.diagnostics[0].message).toBe("The policy is nested too deeply to parse.");
