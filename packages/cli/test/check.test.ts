@@ -38,6 +38,17 @@ describe("policy-eval check", () => {
     );
   });
 
+  it("shows a window of a long line around the error, cut with …", async () => {
+    const long = `version=1.0; authorizationrules { ${"=> permit(); ".repeat(20)}=> permit() }; issuancerules {}; // ${"x".repeat(200)}`;
+    const file = policyFile("long.policy", long);
+    const result = await runCli(["check", file]);
+    expect(result.stdout.split("\n").slice(0, 3)).toEqual([
+      `${file}:1:307: error extraneous-input: extraneous input '}' expecting ';'`,
+      `> 1 | …; => permit(); => permit(); => permit() }; issuancerules {}; // ${"x".repeat(56)}…`,
+      `    | ${" ".repeat(41)}^`,
+    ]);
+  });
+
   it("passes warnings unless --strict", async () => {
     const file = policyFile("warning.policy", WARNING);
     expect((await runCli(["check", file])).code).toBe(0);
