@@ -1,4 +1,4 @@
-import type { ClaimValue, Range } from "@maa-policy/parser";
+import { jsonTooDeepAt, MAX_JSON_DEPTH, type ClaimValue, type Range } from "@maa-policy/parser";
 import { fault } from "./fault.js";
 import type { JmesPathEngine } from "./jmespath.js";
 import { describeValue, sameValue, single, typeName, withArticle, type Values } from "./values.js";
@@ -158,6 +158,8 @@ function containsOnlyValue(args: readonly Values[], context: FunctionContext): V
 }
 
 function parseJson(text: string, where: string, range: Range | undefined): unknown {
+  if (jsonTooDeepAt(text) !== undefined)
+    return fault(`${where} is JSON nested more than ${MAX_JSON_DEPTH} deep.`, range);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

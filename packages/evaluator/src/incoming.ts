@@ -1,4 +1,6 @@
 import {
+  jsonValueTooDeepAt,
+  MAX_JSON_DEPTH,
   serviceError,
   valueTypeOf,
   type Claim,
@@ -95,6 +97,13 @@ function fromToken(token: string): ClaimsResult {
  * (b) of `parseClaims`. Errors name the JSON path but, without text, no line and column.
  */
 export function claimsFromJson(value: unknown): ClaimsResult {
+  const deep = jsonValueTooDeepAt(value);
+  if (deep !== undefined)
+    return failure(
+      `${formatPath(deep)}: nested more than ${MAX_JSON_DEPTH} deep`,
+      formatPath(deep),
+      undefined,
+    );
   try {
     return { ok: true, ...jsonToClaims(value) };
   } catch (error) {

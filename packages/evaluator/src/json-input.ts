@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { LineIndex, type Position } from "@maa-policy/parser";
+import { jsonTooDeepAt, LineIndex, MAX_JSON_DEPTH, type Position } from "@maa-policy/parser";
 
 export type JsonPath = readonly (string | number)[];
 
@@ -25,9 +25,15 @@ export type JsonParse =
 
 /**
  * Strict JSON. The fast path is `JSON.parse`; only on failure does jsonc-parser re-read the text
- * to say where (JSON.parse's messages differ between engines and often give no position).
+ * to say where (JSON.parse's messages differ between engines and often give no position). JSON
+ * nested deeper than `MAX_JSON_DEPTH` is refused first, where it goes too deep.
  */
 export function parseJson(text: string): JsonParse {
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined) {
+    const position = new LineIndex(text).positionAt(deep);
+    return { ok: false, message: `JSON nested more than ${MAX_JSON_DEPTH} deep`, position };
+  }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

@@ -89,6 +89,12 @@ describe("the six functions: runtime errors are PolicyEvaluationErrors naming th
       "JmesPath's first argument is not valid JSON",
     ],
     [
+      "JmesPath on JSON nested deeper than the limit",
+      'JmesPath(c.value, "@")',
+      { in: `${"[".repeat(100_000)}${"]".repeat(100_000)}` },
+      "JmesPath's first argument is JSON nested more than 256 deep.",
+    ],
+    [
       "JmesPath on an empty string",
       'JmesPath(c.value, "a")',
       { in: "" },

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { encodeUnsecuredJws } from "@maa-policy/tokens";
-import { parseClaims } from "@maa-policy/evaluator";
+import { claimsFromJson, parseClaims } from "@maa-policy/evaluator";
 import { claim } from "./helpers.js";
 
 describe("incoming claims: valid input", () => {
@@ -94,6 +94,11 @@ describe("incoming claims: malformed input names the JSON path, never throws", (
       "Invalid incoming claims: invalid JSON: close bracket expected (line 1, column 12)",
     ],
     [
+      "nested deeper than the limit (the object around the value is the first level)",
+      `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      "Invalid incoming claims: JSON nested more than 256 deep (line 1, column 262)",
+    ],
+    [
       "a fraction",
       '{"a": 1.5}',
       "Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans (line 1, column 7)",
@@ -170,5 +175,18 @@ describe("incoming claims: malformed input names the JSON path, never throws", (
       expect(result.error.message).toBe(message);
       expect(result.error.code).toBe("InvalidParameter");
     }
+  });
+});
+
+describe("incoming claims as data (a YAML test case)", () => {
+  test("a value nested deeper than the limit is refused at its path", () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 300; i++) value = [value];
+    const result = claimsFromJson({ a: value });
+    const path = `$.a${"[0]".repeat(255)}`;
+    expect(result.ok ? "accepted" : [result.path, result.error.message]).toEqual([
+      path,
+      `Invalid incoming claims: ${path}: nested more than 256 deep`,
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser";
 import { BODY_FIELDS, type ReportBody } from "./report-body.js";
 
 /** Runtime or init-time data as the attest request carries it: bytes and how to read them. */
@@ -62,6 +63,11 @@ function parseJson(
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(input.data);
+    const deep = jsonTooDeepAt(text);
+    if (deep !== undefined) {
+      const detail = `The ${field} of type JSON is nested more than ${MAX_JSON_DEPTH} deep.`;
+      return fail(evidenceError(id, field, deep, detail));
+    }
     JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

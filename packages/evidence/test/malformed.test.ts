@@ -249,6 +249,20 @@ describe("runtime and init-time data", () => {
     expect(error.message).toMatch(/^The runtimeData of type JSON is not valid JSON: /);
   });
 
+  it("JSON runtime data nested deeper than the limit, at the bracket that goes past it", async () => {
+    const error = await errorOf({
+      ...base,
+      runtimeData: {
+        data: new TextEncoder().encode(`${"[".repeat(300)}${"]".repeat(300)}`),
+        dataType: "json",
+      },
+    });
+    expect(error).toMatchObject({ id: "runtime-data-json", field: "runtimeData", offset: 256 });
+    expect(error.message).toBe(
+      "The runtimeData of type JSON is nested more than 256 deep. (field 'runtimeData' at offset 256)",
+    );
+  });
+
   it("JSON runtime data that is not UTF-8", async () => {
     const error = await errorOf({
       ...base,

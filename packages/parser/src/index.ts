@@ -24,3 +24,4 @@ export {
   type CompletionSlot,
 } from "./completion.js";
 export * from "./format/index.js";
+export { MAX_JSON_DEPTH, jsonTooDeepAt, jsonValueTooDeepAt } from "./json-depth.js";

@@ -1,0 +1,43 @@
+/**
+ * How deep JSON may nest where it enters: claims files, test cases, runtime data, JSON text in
+ * claim values (docs/decisions.md, "JSON nesting limit"). JSON.parse reads any depth, but
+ * JSON.stringify and every recursive walk after it overflow the stack at a few thousand levels:
+ * a crash, where the input deserves an error with its place. Attestation data nests a few levels.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * The offset of the first `[` or `{` in `text` that opens deeper than `MAX_JSON_DEPTH` (brackets
+ * in strings aside), or undefined. A loop, not a parser: it must not overflow on what it guards
+ * against, and it runs before JSON.parse, so well-formedness is not its business.
+ */
+export function jsonTooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return undefined;
+}
+
+/**
+ * The path to the first array or object in an already parsed value that lies deeper than
+ * `MAX_JSON_DEPTH`, or undefined: for JSON that came as data (a YAML test case), not as text.
+ */
+export function jsonValueTooDeepAt(value: unknown): (string | number)[] | undefined {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== "object" || next.value === null) continue;
+    if (next.path.length >= MAX_JSON_DEPTH) return next.path;
+    for (const [key, child] of Object.entries(next.value))
+      pending.push({ value: child, path: [...next.path, Array.isArray(next.value) ? Number(key) : key] });
+  }
+  return undefined;
+}
