@@ -37,7 +37,9 @@ export function startServer(connection: Connection): void {
       typeof options.diagnosticsDelay === "number" ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     ws.configurationSupport = params.capabilities.workspace?.configuration === true;
     ws.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    diagnostics.register(ws, delay);
+    // A client that can pull diagnostics gets them that way (see features/diagnostics.ts).
+    const pull = params.capabilities.textDocument?.diagnostic !== undefined;
+    diagnostics.register(ws, delay, pull);
     evaluate.register(ws, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
     return {
       capabilities: {
@@ -58,6 +60,9 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        ...(pull
+          ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
       },
       serverInfo: { name: "maa-policy-lsp", version: "0.1.0" },
     };

@@ -79,6 +79,36 @@ describe("diagnostics", () => {
     const cleared = await client.published((p) => p.uri === URI && p.version === undefined);
     expect(cleared).toEqual({ uri: URI, diagnostics: [] });
   });
+
+  test("a client that can pull asks for them: full reports, unchanged for a version it has, no pushes", async () => {
+    client = inProcess();
+    const init = await client.initialize({ textDocument: { diagnostic: {} } });
+    expect(
+      (init as { capabilities: { diagnosticProvider?: unknown } }).capabilities.diagnosticProvider,
+    ).toEqual({
+      interFileDependencies: false,
+      workspaceDiagnostics: false,
+    });
+    await client.open(URI, "version=1.2;\nauthorizationrules { => permit() };\n");
+    const pull = (previousResultId?: string) =>
+      client.request<{ kind: string; resultId?: string; items?: { code: string }[] }>(
+        "textDocument/diagnostic",
+        {
+          textDocument: { uri: URI },
+          previousResultId,
+        },
+      );
+    const first = await pull();
+    expect([first.kind, first.resultId, first.items?.map((d) => d.code)]).toEqual([
+      "full",
+      "1",
+      ["extraneous-input", "extraneous-input"],
+    ]);
+    expect(await pull("1")).toEqual({ kind: "unchanged", resultId: "1" });
+    await client.change(URI, "version=1.2;\nauthorizationrules { => permit(); };\n");
+    expect(await pull("1")).toEqual({ kind: "full", resultId: "2", items: [] });
+    expect(client.publications(URI)).toEqual([]);
+  });
 });
 
 async function labels(text: string, settings?: unknown): Promise<string[]> {

@@ -28,6 +28,8 @@ export interface ClientOptions {
   settings?: unknown;
   initializationOptions?: unknown;
   workspaceFolders?: { uri: string; name: string }[];
+  /** Added to the client's capabilities, e.g. `{ textDocument: { diagnostic: {} } }` to pull. */
+  textDocument?: object;
 }
 
 export class Client {
@@ -60,7 +62,10 @@ export class Client {
     const result = await this.connection.sendRequest("initialize", {
       processId: null,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, inlayHint: { refreshSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true, inlayHint: { refreshSupport: true } },
+        ...(options.textDocument ? { textDocument: options.textDocument } : {}),
+      },
       initializationOptions: options.initializationOptions ?? { diagnosticsDelay: 0 },
       workspaceFolders: options.workspaceFolders ?? null,
     });

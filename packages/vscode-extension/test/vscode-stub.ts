@@ -165,6 +165,8 @@ export function createVscodeStub(documents: StubDocument[]): { vscode: object; r
     },
     workspace: {
       textDocuments: documents,
+      // Read by the client's pull-diagnostics feature, which tracks notebooks as well as files.
+      notebookDocuments: [],
       workspaceFolders: undefined,
       getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, has: () => false }),
       getWorkspaceFolder: () => undefined,

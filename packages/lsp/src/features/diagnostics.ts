@@ -1,11 +1,35 @@
+import { DocumentDiagnosticReportKind, type DocumentDiagnosticReport } from "vscode-languageserver";
 import { toDiagnostic } from "../convert.js";
 import type { Workspace } from "../workspace.js";
 
 /**
- * Push diagnostics as the user types: a change schedules an analysis after `delay` ms, a newer
- * change cancels the pending one, and a result is published only if its version is still current.
+ * Diagnostics the way the client wants them. A client that can pull (`textDocument/diagnostic`,
+ * LSP 3.17) asks when it needs them, and a report for a version it already has comes back
+ * `unchanged`. Any other client gets them pushed as the user types: a change schedules an analysis
+ * after `delay` ms, a newer change cancels the pending one, and a result is published only if its
+ * version is still current. Never both: a client would show every finding twice.
  */
-export function register(ws: Workspace, delay: number): void {
+export function register(ws: Workspace, delay: number, pull: boolean): void {
+  if (pull) registerPull(ws);
+  else registerPush(ws, delay);
+}
+
+function registerPull(ws: Workspace): void {
+  ws.connection.languages.diagnostics.on(({ textDocument, previousResultId }): DocumentDiagnosticReport => {
+    const model = ws.model(textDocument.uri);
+    if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = String(model.version);
+    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return {
+      kind: DocumentDiagnosticReportKind.Full,
+      resultId,
+      items: model.analysis.diagnostics.map(toDiagnostic),
+    };
+  });
+  ws.documents.onDidClose(({ document }) => ws.closed(document.uri));
+}
+
+function registerPush(ws: Workspace, delay: number): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const publish = (uri: string) => {
     pending.delete(uri);
