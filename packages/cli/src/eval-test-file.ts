@@ -53,7 +53,9 @@ export async function readTestFile(path: string): Promise<TestFile> {
     if (!(error instanceof YAMLParseError)) throw error;
     const at = error.linePos?.[0];
     // yaml repeats the position in words at the end of its first line; the prefix already says it.
-    const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    // Its parser recurses, and on nesting deep enough it passes the engine's stack overflow on.
+    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    const message = /Maximum call stack/.test(first) ? "the YAML is nested too deeply to read" : first;
     throw new UsageError(`${path}${at ? `:${at.line}:${at.col}` : ""}: ${message}`);
   }
   const fail = (where: string, message: string): never => {

@@ -131,6 +131,31 @@ describe("policy-eval test", () => {
     expect(await runCli(["test", path])).toEqual({ code: 2, stdout: "", stderr: `${message(path)}\n` });
   });
 
+  it("claims nested deeper than the JSON limit: exit 2 at their path", async () => {
+    const path = file(
+      "t7.test.yaml",
+      `policy: sgx.policy\ntests:\n  - claims: { x: ${"[".repeat(300)}1${"]".repeat(300)} }\n`,
+    );
+    const where = `$.x${"[0]".repeat(255)}`;
+    expect(await runCli(["test", path])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `policy-eval: ${path}: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
+    });
+  });
+
+  it("YAML too deep for the YAML parser: exit 2, located, no stack trace", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const path = file("t8.test.yaml", `policy: sgx.policy\ntests:\n  - claims: { x: ${deep} }\n`);
+    const result = await runCli(["test", path]);
+    // The column is where the parser ran out of stack, which depends on the engine's stack size.
+    const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect([result.code, result.stdout]).toEqual([2, ""]);
+    expect(result.stderr).toMatch(
+      new RegExp(`^policy-eval: ${escaped}:3:\\d+: the YAML is nested too deeply to read\n$`),
+    );
+  });
+
   it("no test files: exit 2", async () => {
     const empty = mkdtempSync(join(tmpdir(), "policy-eval-empty-"));
     expect(await runCli(["test", empty])).toEqual({
