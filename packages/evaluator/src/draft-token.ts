@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import type { Claim, ServiceError } from "@maa-policy/parser";
+import { jsonTooDeepAt, type Claim, type ServiceError } from "@maa-policy/parser";
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens/encoding";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 import type { EvaluationResult } from "./evaluate.js";
@@ -87,7 +87,12 @@ function toJwtClaims(claims: readonly Claim[]): Record<string, unknown> {
 }
 
 function jsonValue(claim: Claim): unknown {
-  if (typeof claim.value === "string" && /^\s*[[{]/.test(claim.value)) {
+  // Too deep to write back out as JSON: it stays the string it came as.
+  if (
+    typeof claim.value === "string" &&
+    /^\s*[[{]/.test(claim.value) &&
+    jsonTooDeepAt(claim.value) === undefined
+  ) {
     try {
       return JSON.parse(claim.value) as unknown;
     } catch {

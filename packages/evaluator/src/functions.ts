@@ -1,4 +1,10 @@
-import { jsonTooDeepAt, MAX_JSON_DEPTH, type ClaimValue, type Range } from "@maa-policy/parser";
+import {
+  jsonTooDeepAt,
+  jsonValueTooDeepAt,
+  MAX_JSON_DEPTH,
+  type ClaimValue,
+  type Range,
+} from "@maa-policy/parser";
 import { fault } from "./fault.js";
 import type { JmesPathEngine } from "./jmespath.js";
 import { describeValue, sameValue, single, typeName, withArticle, type Values } from "./values.js";
@@ -85,7 +91,10 @@ function jmesPath(args: readonly Values[], context: FunctionContext): Values {
         queryRange,
       );
     }
-    // "The search always returns a valid JSON as output": a missing path is the text `null`.
+    // "The search always returns a valid JSON as output": a missing path is the text `null`. A
+    // query can build a result deeper than its input (a literal in backquotes).
+    if (jsonValueTooDeepAt(result) !== undefined)
+      fault(`JmesPath's result is JSON nested more than ${MAX_JSON_DEPTH} deep.`, queryRange);
     return [JSON.stringify(result ?? null)];
   });
 }

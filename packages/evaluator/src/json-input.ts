@@ -38,7 +38,17 @@ export function parseJson(text: string): JsonParse {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch (error) {
+      // jsonc-parser recurses; jsonTooDeepAt reads text as it does, so this is a last resort.
+      if (!(error instanceof RangeError)) throw error;
+      return {
+        ok: false,
+        message: "invalid JSON, nested too deeply to read",
+        position: { line: 0, character: 0, offset: 0 },
+      };
+    }
     const first = errors[0];
     const offset = first?.offset ?? text.length;
     const what = first ? describeParseError(printParseErrorCode(first.error)) : "not valid JSON";

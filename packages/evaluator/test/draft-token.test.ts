@@ -175,3 +175,14 @@ describe("trace", () => {
     expect({ ...untraced, trace: traced.trace }).toEqual(traced);
   });
 });
+
+describe("draft token: claim values", () => {
+  test("a JSON value too deep to write back out stays the string it came as", async () => {
+    const deep = `${"[".repeat(5_000)}${"]".repeat(5_000)}`;
+    const text =
+      'version=1.0; authorizationrules{=> permit();}; issuancerules{c:[type=="x"] => issue(claim=c);};';
+    const token = draftToken(await run(text, [claim("x", deep)]), { policyText: text, now: 1, jti: "j" });
+    if (!token.ok) throw new Error(token.error.message);
+    expect((decode(token.token.split(".")[1]) as { x: unknown }).x).toBe(deep);
+  });
+});

@@ -95,6 +95,12 @@ describe("the six functions: runtime errors are PolicyEvaluationErrors naming th
       "JmesPath's first argument is JSON nested more than 256 deep.",
     ],
     [
+      "JmesPath whose query builds a result deeper than the limit",
+      `JmesPath("{}", "\`${"[".repeat(5_000)}${"]".repeat(5_000)}\`")`,
+      {},
+      "JmesPath's result is JSON nested more than 256 deep.",
+    ],
+    [
       "JmesPath on an empty string",
       'JmesPath(c.value, "a")',
       { in: "" },

@@ -94,6 +94,11 @@ describe("incoming claims: malformed input names the JSON path, never throws", (
       "Invalid incoming claims: invalid JSON: close bracket expected (line 1, column 12)",
     ],
     [
+      "invalid, and deep past a string cut by a line break",
+      `["\n${"[".repeat(5_000)}`,
+      "Invalid incoming claims: JSON nested more than 256 deep (line 2, column 256)",
+    ],
+    [
       "nested deeper than the limit (the object around the value is the first level)",
       `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
       "Invalid incoming claims: JSON nested more than 256 deep (line 1, column 262)",

@@ -21,14 +21,19 @@ const DECLINE = new Error("the fast parser declines this text");
  * and the generated ANTLR parser parses the text again: every syntax error keeps ANTLR's message,
  * recovery and rule stack. A property test holds its AST equal, node for node and range for
  * range, to the one the ANTLR path builds (`ast-builder.ts`).
+ *
+ * Calls nested past `MAX_NESTING` are declined too, so that one reader decides every such text
+ * whatever else is wrong with it; the call is returned, for where the generated parser's own
+ * stack gives out first.
  */
-export function parseFast(text: string, source: SourceMap): ast.Policy | undefined {
+export function parseFast(text: string, source: SourceMap): ast.Policy | NestingTooDeep | undefined {
+  let parser: FastParser | undefined;
   try {
-    const parser = new FastParser(new Scanner(text));
+    parser = new FastParser(new Scanner(text));
     const root = parser.policy();
     return new PolicyView(parser.out.finish(source, root), root);
   } catch (error) {
-    if (error === DECLINE) return undefined;
+    if (error === DECLINE) return parser?.tooDeep;
     throw error;
   }
 }
@@ -44,6 +49,8 @@ class FastParser {
   private end = 0;
   /** How many function calls the expression being read is inside. */
   private depth = 0;
+  /** The first call past `MAX_NESTING`, where the parser declined for it. */
+  tooDeep: NestingTooDeep | undefined;
 
   constructor(private readonly scanner: Scanner) {
     this.out = new AstWriter(scanner.text.length);
@@ -193,7 +200,10 @@ class FastParser {
     }
     if (this.peek() === L.LPAREN) {
       this.consume();
-      if (++this.depth > MAX_NESTING) throw new NestingTooDeep(start, end);
+      if (++this.depth > MAX_NESTING) {
+        this.tooDeep = new NestingTooDeep(start, end);
+        throw DECLINE;
+      }
       const args = this.out.mark();
       if (this.peek() !== L.RPAREN) {
         this.out.push(this.expression());

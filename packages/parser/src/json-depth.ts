@@ -9,7 +9,10 @@ export const MAX_JSON_DEPTH = 256;
 /**
  * The offset of the first `[` or `{` in `text` that opens deeper than `MAX_JSON_DEPTH` (brackets
  * in strings aside), or undefined. A loop, not a parser: it must not overflow on what it guards
- * against, and it runs before JSON.parse, so well-formedness is not its business.
+ * against, and it runs before JSON.parse, so well-formedness is not its business. It reads
+ * strings and comments as the reader that reports where invalid JSON goes wrong (jsonc-parser,
+ * which recurses) does: a string ends at a line break too, and `//` and `/* *\/` are skipped, so
+ * no text can hide brackets from this count and still reach that reader.
  */
 export function jsonTooDeepAt(text: string): number | undefined {
   let depth = 0;
@@ -18,9 +21,14 @@ export function jsonTooDeepAt(text: string): number | undefined {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
+    else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > MAX_JSON_DEPTH) return i;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
@@ -36,7 +44,9 @@ export function jsonValueTooDeepAt(value: unknown): (string | number)[] | undefi
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (typeof next.value !== "object" || next.value === null) continue;
     if (next.path.length >= MAX_JSON_DEPTH) return next.path;
-    for (const [key, child] of Object.entries(next.value))
+    // Children go on the stack last first, so the first too deep in document order is found first.
+    const children = Object.entries(next.value).reverse();
+    for (const [key, child] of children)
       pending.push({ value: child, path: [...next.path, Array.isArray(next.value) ? Number(key) : key] });
   }
   return undefined;

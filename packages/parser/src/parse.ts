@@ -47,17 +47,24 @@ export interface ParseResult {
  */
 export function parsePolicy(text: string, options: { generatedParserOnly?: boolean } = {}): ParseResult {
   const source = new SourceMap(text);
+  const astral = source.hasAstralCharacters;
+  // Text without a syntax error (nearly all text) is read by the fast parser; it declines at the
+  // first error, and the generated parser reads the text again for ANTLR's exact errors.
+  const fast = astral || options.generatedParserOnly === true ? undefined : parseFast(text, source);
+  if (fast && !(fast instanceof NestingTooDeep)) return { policy: fast, diagnostics: [], text, source };
   try {
-    return parseWith(text, source, options.generatedParserOnly === true);
+    return parseGenerated(text, source, astral);
   } catch (error) {
     if (!(error instanceof RangeError || error instanceof NestingTooDeep)) throw error;
+    // Where the generated parser's own stack gave out first, the call the fast parser saw, if any.
+    const tooDeep = error instanceof NestingTooDeep ? error : fast;
     const diagnostic: Diagnostic = {
       code: "parser-limit",
       severity: "error",
-      ...(error instanceof NestingTooDeep
+      ...(tooDeep
         ? {
             message: `Function calls nest more than ${MAX_NESTING} deep here; maa-policy reads no deeper.`,
-            range: source.lines.range(error.start, error.end),
+            range: source.lines.range(tooDeep.start, tooDeep.end),
           }
         : { message: "The policy is nested too deeply to parse.", range: source.lines.range(0, 0) }),
     };
@@ -65,13 +72,7 @@ export function parsePolicy(text: string, options: { generatedParserOnly?: boole
   }
 }
 
-function parseWith(text: string, source: SourceMap, generatedParserOnly: boolean): ParseResult {
-  const astral = source.hasAstralCharacters;
-  // Text without a syntax error (nearly all text) is read by the fast parser; it declines at the
-  // first error, and the generated parser reads the text again for ANTLR's exact errors.
-  const fastPolicy = !astral && !generatedParserOnly && parseFast(text, source);
-  if (fastPolicy) return { policy: fastPolicy, diagnostics: [], text, source };
-
+function parseGenerated(text: string, source: SourceMap, astral: boolean): ParseResult {
   // Well-formed tokens (no astral characters, nothing the lexer rejects) come from the fast lexer;
   // the rest from the generated one, so that lexer errors keep ANTLR's messages and their order.
   // The generated lexer is only built when needed: loading its state machine costs a cold start.

@@ -134,6 +134,19 @@ describe("hostile input", () => {
     }
   });
 
+  it("decides a call past the limit the same on either reader, whatever else is wrong with the text", () => {
+    const deep = `${"F(".repeat(MAX_NESTING + 1)}1${")".repeat(MAX_NESTING + 1)}`;
+    // A syntax error in the rule with the deep call: recovery drops the rule, the call with it.
+    const text = `version=1.0;\nissuancerules{\n[type==${deep}] => issue(type="a", valu{e=1);\n};\n`;
+    const seen = (t: string) => analyzePolicy(t).diagnostics.map((d) => [d.code, d.range.start.offset]);
+    expect(seen(text)).toEqual([
+      ["mismatched-input", text.indexOf("{e")],
+      ["mismatched-input", text.indexOf("=1)")],
+    ]);
+    // The astral character in a comment sends the text through the generated parser alone.
+    expect(seen(`${text}// 😀`)).toEqual(seen(text));
+  });
+
   it("reports nesting that exhausts the generated parser's stack as a diagnostic, not a stack overflow", () => {
     const depth = 50_000;
     const text = `version=1.2; authorizationrules{=> issue(type="😀", value=${"F(".repeat(depth)}1${")".repeat(depth)});};`;
