@@ -107,6 +107,11 @@ describe("diagnostics", () => {
     expect(await pull("1")).toEqual({ kind: "unchanged", resultId: "1" });
     await client.change(URI, "version=1.2;\nauthorizationrules { => permit(); };\n");
     expect(await pull("1")).toEqual({ kind: "full", resultId: "2", items: [] });
+    // Closed and opened again: version 1 once more, but another analysis.
+    await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri: URI } });
+    await client.open(URI, "version=1.2;\nauthorizationrules { => permit() };\n");
+    const reopened = await pull("1");
+    expect([reopened.kind, reopened.resultId]).toEqual(["full", "3"]);
     expect(client.publications(URI)).toEqual([]);
   });
 });

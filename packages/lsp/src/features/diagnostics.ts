@@ -4,7 +4,7 @@ import type { Workspace } from "../workspace.js";
 
 /**
  * Diagnostics the way the client wants them. A client that can pull (`textDocument/diagnostic`,
- * LSP 3.17) asks when it needs them, and a report for a version it already has comes back
+ * LSP 3.17) asks when it needs them, and a report for an analysis it already has comes back
  * `unchanged`. Any other client gets them pushed as the user types: a change schedules an analysis
  * after `delay` ms, a newer change cancels the pending one, and a result is published only if its
  * version is still current. Never both: a client would show every finding twice.
@@ -15,10 +15,15 @@ export function register(ws: Workspace, delay: number, pull: boolean): void {
 }
 
 function registerPull(ws: Workspace): void {
+  // One id per analysis, not per version: a document closed and opened again starts at version 1
+  // with what may be other text.
+  const resultIds = new WeakMap<object, string>();
+  let analyses = 0;
   ws.connection.languages.diagnostics.on(({ textDocument, previousResultId }): DocumentDiagnosticReport => {
     const model = ws.model(textDocument.uri);
     if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = String(model.version);
+    let resultId = resultIds.get(model.analysis);
+    if (resultId === undefined) resultIds.set(model.analysis, (resultId = String(++analyses)));
     if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return {
       kind: DocumentDiagnosticReportKind.Full,
