@@ -40,14 +40,29 @@ export function jsonTooDeepAt(text: string): number | undefined {
  * `MAX_JSON_DEPTH`, or undefined: for JSON that came as data (a YAML test case), not as text.
  */
 export function jsonValueTooDeepAt(value: unknown): (string | number)[] | undefined {
-  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  // Each entry links to its parent; the path is spelt out only for the one that is too deep (the
+  // JmesPath function checks every result, so walking must not copy a path at every node).
+  interface Entry {
+    readonly value: unknown;
+    readonly depth: number;
+    readonly key: string | number;
+    readonly parent: Entry | undefined;
+  }
+  const pending: Entry[] = [{ value, depth: 0, key: "", parent: undefined }];
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (typeof next.value !== "object" || next.value === null) continue;
-    if (next.path.length >= MAX_JSON_DEPTH) return next.path;
+    if (next.depth >= MAX_JSON_DEPTH) return pathOf(next);
     // Children go on the stack last first, so the first too deep in document order is found first.
     const children = Object.entries(next.value).reverse();
+    const array = Array.isArray(next.value);
     for (const [key, child] of children)
-      pending.push({ value: child, path: [...next.path, Array.isArray(next.value) ? Number(key) : key] });
+      pending.push({ value: child, depth: next.depth + 1, key: array ? Number(key) : key, parent: next });
   }
   return undefined;
+
+  function pathOf(entry: Entry): (string | number)[] {
+    const path: (string | number)[] = [];
+    for (let at: Entry | undefined = entry; at?.parent; at = at.parent) path.unshift(at.key);
+    return path;
+  }
 }
