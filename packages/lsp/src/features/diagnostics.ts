@@ -12,6 +12,7 @@ import type { Workspace } from "../workspace.js";
 export function register(ws: Workspace, delay: number, pull: boolean): void {
   if (pull) registerPull(ws);
   else registerPush(ws, delay);
+  ws.documents.onDidClose(({ document }) => ws.closed(document.uri));
 }
 
 function registerPull(ws: Workspace): void {
@@ -31,7 +32,6 @@ function registerPull(ws: Workspace): void {
       items: model.analysis.diagnostics.map(toDiagnostic),
     };
   });
-  ws.documents.onDidClose(({ document }) => ws.closed(document.uri));
 }
 
 function registerPush(ws: Workspace, delay: number): void {
@@ -63,7 +63,6 @@ function registerPush(ws: Workspace, delay: number): void {
   ws.documents.onDidClose(({ document }) => {
     clearTimeout(pending.get(document.uri));
     pending.delete(document.uri);
-    ws.closed(document.uri);
     void ws.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 }
