@@ -1,4 +1,5 @@
-import { X509Crl } from "./x509.js";
+import { X509Certificate, X509Crl } from "./x509.js";
+import { own } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import type { ChainCertificate } from "./pck-chain.js";
 
@@ -47,7 +48,7 @@ export async function checkRevocation(
     }
     for (const [j, cert] of chain.entries()) {
       if (cert.issuer !== crl.issuer || cert.issuer === cert.subject) continue;
-      if (crl.findRevoked(cert.cert) !== null) {
+      if (crl.findRevoked(new X509Certificate(own(cert.der))) !== null) {
         const detail = `PCK chain certificate #${j} (${cert.subject}) is revoked by CRL #${i} of '${crl.issuer}'`;
         return fail(evidenceError("pck-chain-revoked", cert.field, cert.offset, detail));
       }

@@ -24,8 +24,3 @@ export async function verifyP256(key: CryptoKey, signature: Uint8Array, data: Ui
     return false;
   }
 }
-
-/** The 65-byte uncompressed point of a P-256 key. */
-export async function rawPoint(key: CryptoKey): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.exportKey("raw", key));
-}

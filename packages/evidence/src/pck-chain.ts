@@ -1,9 +1,9 @@
 import { sha256 } from "@noble/hashes/sha2.js";
-import { BasicConstraintsExtension, X509Certificate } from "./x509.js";
 import { decodeBase64 } from "./base64.js";
 import { equalBytes, toHex } from "./bytes.js";
-import { importP256, rawPoint } from "./ecdsa.js";
+import { importP256 } from "./ecdsa.js";
 import { verifyCertificateSignature } from "./cert-signature.js";
+import { readCertificate, type CertificateFields } from "./certificate.js";
 import { firstNonDer } from "./der.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
 import type { Located } from "./sgx-quote.js";
@@ -32,14 +32,8 @@ export interface VerifiedChain {
   readonly chain: readonly ChainCertificate[];
 }
 
-/** What the checks read, extracted once: the ASN.1 getters parse lazily and may throw. */
-export interface ChainCertificate {
-  readonly cert: X509Certificate;
-  readonly subject: string;
-  readonly issuer: string;
-  readonly notBefore: Date;
-  readonly notAfter: Date;
-  readonly ca: boolean;
+/** What the checks read, extracted once. */
+export interface ChainCertificate extends CertificateFields {
   readonly key: CryptoKey;
   readonly offset: number;
   readonly field: string;
@@ -47,7 +41,6 @@ export interface ChainCertificate {
 
 const PEM = /-----BEGIN CERTIFICATE-----([^-]*)-----END CERTIFICATE-----/g;
 const MAX_CERTIFICATES = 8;
-const crypto = globalThis.crypto;
 
 /**
  * Verifies the PEM chain leaf first: each certificate signed by the next, issuers CAs, the chain
@@ -75,6 +68,11 @@ export async function verifyPckChain(chain: Located, options: ChainOptions): Pro
  */
 const TRUSTED = new Map<string, ChainCertificate[]>();
 const TRUSTED_LIMIT = 16;
+
+/** Forgets the verified chains, so that the next quote's chain is checked in full (benchmarks). */
+export function forgetVerifiedChains(): void {
+  TRUSTED.clear();
+}
 
 async function trustedChain(
   chain: Located,
@@ -116,7 +114,7 @@ async function checkSignatures(
         `${name} is issued by '${c.issuer}', not by the next certificate '${issuer.subject}'`,
       );
     }
-    if (!(await verifiedBy(c.cert, issuer.key))) {
+    if (!(await verifiedBy(c, issuer.key))) {
       return at(
         "pck-chain-link",
         `The signature of ${name} does not verify with the key of '${issuer.subject}'`,
@@ -135,14 +133,14 @@ async function anchoredInRoot(
   root: Uint8Array,
   label: string,
 ): Promise<Result<true>> {
-  const key = await rawPoint(last.key);
+  const key = last.p256Point!; // every chain certificate's key was imported as a P-256 point
   if (equalBytes(key, root)) {
-    if (last.issuer === last.subject && (await verifiedBy(last.cert, last.key))) return ok(true);
+    if (last.issuer === last.subject && (await verifiedBy(last, last.key))) return ok(true);
     const detail = `The root certificate '${last.subject}' holds the pinned key but is not validly self-signed`;
     return fail(evidenceError("pck-chain-link", last.field, last.offset, detail));
   }
   const pinned = await importP256(root);
-  if (pinned && (await verifiedBy(last.cert, pinned))) return ok(true);
+  if (pinned && (await verifiedBy(last, pinned))) return ok(true);
   const detail =
     `The ${label} certificate chain does not end in the Intel SGX Root CA: it ends in '${last.subject}'` +
     ` whose key ${toHex(key).slice(0, 18)}… is not the pinned root key ${toHex(root).slice(0, 18)}…`;
@@ -171,17 +169,11 @@ async function parseChain(chain: Located, label: string): Promise<Result<ChainCe
       return bad(
         `${label} chain certificate #${certs.length} is not DER: invalid encoding at byte ${nonDer} of its DER`,
       );
-    const fields = await attempt(() => {
-      const cert = new X509Certificate(new Uint8Array(der.value.bytes));
-      const { subject, issuer, notBefore, notAfter } = cert;
-      const ca = cert.getExtension(BasicConstraintsExtension)?.ca === true;
-      return { cert, subject, issuer, notBefore, notAfter, ca };
-    });
+    const fields = readCertificate(der.value.bytes);
     if (fields === null)
       return bad(`${label} chain certificate #${certs.length} is not a valid X.509 certificate`);
-    const key = await attempt(() => fields.cert.publicKey.export(crypto));
-    const curve = (key?.algorithm as EcKeyAlgorithm | undefined)?.namedCurve;
-    if (key === null || key.algorithm.name !== "ECDSA" || curve !== "P-256") {
+    const key = fields.p256Point && (await importP256(fields.p256Point));
+    if (!key) {
       const detail = `${label} chain certificate #${certs.length} (${fields.subject}) does not hold an ECDSA P-256 key`;
       return fail(evidenceError("pck-chain-key", field, offset, detail));
     }
@@ -211,20 +203,8 @@ async function parseChain(chain: Located, label: string): Promise<Result<ChainCe
 }
 
 /** The certificate's signature checks with `key`, over its bytes exactly as received. */
-async function verifiedBy(cert: X509Certificate, key: CryptoKey): Promise<boolean> {
-  return verifyCertificateSignature(new Uint8Array(cert.rawData), key);
-}
-
-/**
- * The ASN.1 layer throws on hostile DER (sometimes synchronously, from getters); here every such
- * throw becomes null, so a forged certificate is an error value, never an exception.
- */
-async function attempt<T>(action: () => Promise<T> | T): Promise<T | null> {
-  try {
-    return await action();
-  } catch {
-    return null;
-  }
+async function verifiedBy(cert: ChainCertificate, key: CryptoKey): Promise<boolean> {
+  return verifyCertificateSignature(cert.der, key);
 }
 
 /** Line breaks, and the NUL terminator Intel's quote library leaves after the PEM text. */
