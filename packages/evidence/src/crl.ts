@@ -35,7 +35,9 @@ export async function checkRevocation(
       warnings.push(`${field}: the CRL of '${crl.issuer}' covers no certificate of this chain: ignored`);
       continue;
     }
-    const signed = await crl.verify({ publicKey: issuer.key }, globalThis.crypto).catch(() => false);
+    const signed = await crl
+      .verify({ publicKey: await importKey(issuer.key) }, globalThis.crypto)
+      .catch(() => false);
     if (!signed) {
       return fail(
         evidenceError("crl-signature", field, null, `CRL #${i} is not signed by '${issuer.subject}'`),
@@ -58,6 +60,12 @@ export async function checkRevocation(
   const issuers = chain.filter((c) => c.issuer !== c.subject).map((c) => c.issuer);
   const unchecked = [...new Set(issuers)].filter((issuer) => !checked.has(issuer));
   return ok({ checked: [...checked], unchecked, warnings });
+}
+
+/** CRLs are rare and verified by @peculiar/x509, which takes a CryptoKey. */
+function importKey(point: Uint8Array): Promise<CryptoKey> {
+  const P256 = { name: "ECDSA", namedCurve: "P-256" };
+  return globalThis.crypto.subtle.importKey("raw", own(point), P256, true, ["verify"]);
 }
 
 async function parseCrl(input: CrlInput): Promise<X509Crl | null> {
