@@ -4,10 +4,7 @@
 // node:crypto (X509Certificate, verify), over the same parsed quote. Once with the PCK chain checked
 // in full on every quote (not cached), once with the chain remembered as a platform's quotes allow.
 // Goals (issue 18): at most 1.5x the floor uncached, 1.3x cached.
-//
-// Contenders run interleaved in one process and are timed in CPU time (WebCrypto's work runs on
-// libuv's threads, which process.cpuUsage counts); several processes, and the median of their ratios.
-import { spawnSync } from "node:child_process";
+// Measured as bench/interleaved.js says.
 import { Buffer } from "node:buffer";
 import { createHash, createPublicKey, verify, X509Certificate } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
@@ -22,10 +19,10 @@ import {
   createWebEvidenceCrypto,
 } from "../packages/evidence/dist/index.js";
 import { createNodeEvidenceCrypto } from "../packages/cli/dist/node-evidence-crypto.js";
+import { inProcesses, interleaved, ratioLine } from "./interleaved.js";
 
 const QUOTE_FILE = fileURLToPath(new URL("../../shared/ground-truth/sgx-quote.b64url", import.meta.url));
 const NOW = new Date("2026-01-01T00:00:00Z");
-const PROCESSES = 3;
 const verifiers = new Map();
 
 /** The same checks on node:crypto; cached, it keeps the PCK and attestation keys as ours does. */
@@ -84,31 +81,24 @@ async function ours(evidence, cached, createVerifier) {
   if (!result.ok) throw new Error(result.error.message);
 }
 
-/** In a child process: CPU microseconds per quote of each contender, interleaved in rounds. */
+/** In a child process: CPU microseconds per quote of each contender. */
 async function measure() {
   const decoded = decodeEvidence(readFileSync(QUOTE_FILE, "utf8").trim());
   const evidence = decoded.value.bytes;
-  const contenders = {
-    "uncached ours": () => ours(evidence, false, createNodeEvidenceCrypto),
-    "uncached floor": () => floorChecks(parseEvidence(evidence).value.quote, evidence, null),
-    "uncached webcrypto": () => ours(evidence, false, createWebEvidenceCrypto),
-    "cached ours": () => ours(evidence, true, createNodeEvidenceCrypto),
-    "cached floor": () => floorChecks(parseEvidence(evidence).value.quote, evidence, cache),
-    "cached webcrypto": () => ours(evidence, true, createWebEvidenceCrypto),
-  };
   const cache = new Map();
-  const totals = Object.fromEntries(Object.keys(contenders).map((name) => [name, 0]));
-  const RUNS = 40;
-  for (const run of Object.values(contenders)) for (let i = 0; i < 20; i++) await run();
-  for (let round = 0; round < 15; round++) {
-    for (const [name, run] of Object.entries(contenders)) {
-      const start = process.cpuUsage();
-      for (let i = 0; i < RUNS; i++) await run();
-      const used = process.cpuUsage(start);
-      totals[name] += (used.user + used.system) / RUNS / 15;
-    }
-  }
-  console.log(JSON.stringify(totals));
+  const floor = (chainCache) => floorChecks(parseEvidence(evidence).value.quote, evidence, chainCache);
+  const figures = await interleaved(
+    {
+      "uncached ours": () => ours(evidence, false, createNodeEvidenceCrypto),
+      "uncached floor": () => floor(null),
+      "uncached webcrypto": () => ours(evidence, false, createWebEvidenceCrypto),
+      "cached ours": () => ours(evidence, true, createNodeEvidenceCrypto),
+      "cached floor": () => floor(cache),
+      "cached webcrypto": () => ours(evidence, true, createWebEvidenceCrypto),
+    },
+    { batch: 40, warmup: 20 },
+  );
+  console.log(JSON.stringify(figures));
 }
 
 if (process.argv[2] === "--child") {
@@ -116,32 +106,32 @@ if (process.argv[2] === "--child") {
 } else if (!existsSync(QUOTE_FILE)) {
   console.log(`SKIPPED: ${QUOTE_FILE} is absent (the recorded quote lives in ../shared)`);
 } else {
-  const runs = [];
-  for (let p = 0; p < PROCESSES; p++) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child"], {
-      encoding: "utf8",
-    });
-    if (child.status !== 0) throw new Error(child.stderr);
-    runs.push(JSON.parse(child.stdout));
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const perSecond = (us) => `${Math.round(1e6 / us)}/s`.padStart(8);
-  console.log("SGX quote verification (CPU time, median of 3 processes)   quotes/s   ratio   goal");
+  const runs = inProcesses(fileURLToPath(import.meta.url));
+  const perSecond = (us) => `${Math.round(1e6 / us)}/s`;
+  console.log("SGX quote verification (CPU time; median of 3 processes)");
   for (const [which, goal] of [
     ["uncached", 1.5],
     ["cached", 1.3],
   ]) {
-    const oursUs = median(runs.map((r) => r[`${which} ours`]));
-    const floorUs = median(runs.map((r) => r[`${which} floor`]));
-    const ratio = median(runs.map((r) => r[`${which} ours`] / r[`${which} floor`]));
-    console.log(`  chain ${which.padEnd(9)} node:crypto (floor)                 ${perSecond(floorUs)}`);
     console.log(
-      `  chain ${which.padEnd(9)} maa-policy (CLI: node:crypto)       ${perSecond(oursUs)}   ${ratio.toFixed(2)}x   <= ${goal}x ${ratio <= goal ? "met" : "NOT met"}`,
+      ratioLine(
+        `chain ${which}, as the CLI (node:crypto)`,
+        runs,
+        `${which} ours`,
+        `${which} floor`,
+        goal,
+        perSecond,
+      ),
     );
-    const web = median(runs.map((r) => r[`${which} webcrypto`] / r[`${which} floor`]));
-    const webUs = median(runs.map((r) => r[`${which} webcrypto`]));
     console.log(
-      `  chain ${which.padEnd(9)} maa-policy (browser: WebCrypto)    ${perSecond(webUs)}   ${web.toFixed(2)}x`,
+      ratioLine(
+        `chain ${which}, as a browser (WebCrypto)`,
+        runs,
+        `${which} webcrypto`,
+        `${which} floor`,
+        undefined,
+        perSecond,
+      ),
     );
   }
 }
