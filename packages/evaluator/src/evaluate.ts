@@ -62,6 +62,7 @@ export function evaluateCompiled(
     incoming: claims,
     ownsIncoming: false,
     outgoing: [],
+    outgoingKeys: new Set(),
     properties: [],
     section: "configurationrules",
     permit: false,
