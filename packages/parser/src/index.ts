@@ -5,6 +5,7 @@ export * from "./claim.js";
 export * from "./diagnostic.js";
 export * from "./position.js";
 export * from "./service-error.js";
+export * from "./authorization-messages.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
