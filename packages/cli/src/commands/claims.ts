@@ -78,11 +78,7 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   const evidence = await evidenceClaims(path, options);
   if (!evidence.ok) return evidence.exitCode;
   const { claims } = evidence.result;
-  const { JSON_VALUED_CLAIM_TYPES } = await import("@maa-policy/evidence");
-  const output =
-    options.format === "json"
-      ? `${JSON.stringify(claims, null, 2)}\n`
-      : text(claims, JSON_VALUED_CLAIM_TYPES);
+  const output = options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims);
   process.stdout.write(output);
   process.stderr.write(summary(evidence.result));
   return ExitCode.Ok;
@@ -131,11 +127,9 @@ async function read(file: string): Promise<Uint8Array> {
   });
 }
 
-/** One `type (valueType) = value` line per claim; JSON values compacted onto their line. */
-function text(claims: readonly Claim[], jsonValued: readonly string[]): string {
-  const show = (claim: Claim) =>
-    jsonValued.includes(claim.type) ? JSON.stringify(JSON.parse(claim.value as string)) : String(claim.value);
-  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${show(claim)}\n`).join("");
+/** One `type (valueType) = value` line per claim; JSON values come compact from the evidence package. */
+function text(claims: readonly Claim[]): string {
+  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${String(claim.value)}\n`).join("");
 }
 
 function summary(result: Extract<EvidenceResult, { ok: true }>): string {
