@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import type { CheckedFile } from "../format/checked-file.js";
+import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
 import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
@@ -39,25 +39,26 @@ export function register(program: Command, report: Report): void {
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
-  let exit: number = ExitCode.Ok;
+  const unread: UnreadFile[] = [];
   for (const path of paths) {
     const loaded = await loadPolicy(path);
     if (typeof loaded !== "string") {
       process.stderr.write(`policy-eval: ${loaded.error}\n`);
-      exit = ExitCode.Usage;
+      unread.push({ path: path === "-" ? "<stdin>" : path, message: loaded.error });
       continue;
     }
     const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
     files.push({ path: path === "-" ? "<stdin>" : path, analysis });
   }
   const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
-  out.write(render(files, options.format));
+  out.write(render(files, unread, options.format));
   const failed = files.some(
     (f) =>
       f.analysis.hasErrors ||
       (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
   );
-  return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
+  if (unread.length > 0) return ExitCode.Usage;
+  return failed ? ExitCode.Invalid : ExitCode.Ok;
 }
 
 /** Reads a policy, or says why it cannot be read. */
@@ -72,16 +73,21 @@ export async function loadPolicy(path: string): Promise<string | { error: string
   }
 }
 
-function render(files: readonly CheckedFile[], format: CheckOptions["format"]): string {
+function render(
+  files: readonly CheckedFile[],
+  unread: readonly UnreadFile[],
+  format: CheckOptions["format"],
+): string {
   switch (format) {
     case "json":
-      return formatJson(files);
+      return formatJson(files, unread);
     case "sarif":
-      return formatSarif(files);
+      return formatSarif(files, unread);
     case "service":
+      // Unread files are already on stderr; this format has no place for them.
       return formatService(files);
     default:
-      return formatText(files, styleFor(process.stdout));
+      return formatText(files, styleFor(process.stdout), unread);
   }
 }
 
