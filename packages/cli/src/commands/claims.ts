@@ -80,13 +80,13 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   const { claims } = evidence.result;
   const output = options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims);
   process.stdout.write(output);
-  process.stderr.write(summary(evidence.result));
   return ExitCode.Ok;
 }
 
 /**
  * Reads and verifies evidence: its claims, or the exit code after the error (and any warnings) went
- * to stderr. Unreadable files and bad options throw UsageError (exit 2), as everywhere in the CLI.
+ * to stderr. What was verified and what was not goes to stderr too, for `claims` and `eval
+ * --evidence` alike. Unreadable files and bad options throw UsageError (exit 2), as everywhere.
  */
 export async function evidenceClaims(
   path: string,
@@ -116,7 +116,10 @@ export async function evidenceClaims(
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
-  if (result.ok) return { ok: true, result };
+  if (result.ok) {
+    process.stderr.write(summary(result));
+    return { ok: true, result };
+  }
   process.stderr.write(`${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`);
   return { ok: false, exitCode: ExitCode.Invalid };
 }
