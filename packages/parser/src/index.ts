@@ -26,3 +26,4 @@ export {
 } from "./completion.js";
 export * from "./format/index.js";
 export { MAX_JSON_DEPTH, jsonTooDeepAt, jsonValueTooDeepAt } from "./json-depth.js";
+export { decodePolicyBytes, firstInvalidUtf8, UTF8_BOM_IN_TEXT, type DecodedText } from "./text-encoding.js";

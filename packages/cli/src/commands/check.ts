@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
+import { analyzePolicy, applyEdits, decodePolicyBytes, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
@@ -8,7 +8,7 @@ import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatText } from "../format/text.js";
-import { describeReadError, readInput } from "../io.js";
+import { describeReadError, readInputBytes } from "../io.js";
 import type { Report } from "./index.js";
 
 /** A policy larger than this is refused before parsing: no real policy comes near it. */
@@ -61,16 +61,25 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   return failed ? ExitCode.Invalid : ExitCode.Ok;
 }
 
-/** Reads a policy, or says why it cannot be read. */
+/**
+ * Reads a policy, or says why it cannot be read: every command that reads one comes here, so a
+ * file that is not UTF-8 is refused with where and why, never checked or hashed with U+FFFD in it.
+ */
 export async function loadPolicy(path: string): Promise<string | { error: string }> {
+  let bytes: Uint8Array;
   try {
-    const text = await readInput(path);
-    if (text.length > MAX_POLICY_BYTES)
-      return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
-    return text;
+    bytes = await readInputBytes(path);
   } catch (error) {
     return { error: describeReadError(path, error) };
   }
+  if (bytes.length > MAX_POLICY_BYTES)
+    return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
+  const decoded = decodePolicyBytes(bytes);
+  if (!decoded.ok)
+    return {
+      error: `${path === "-" ? "<stdin>" : path}:${decoded.line}:${decoded.column}: ${decoded.message}`,
+    };
+  return decoded.text;
 }
 
 function render(

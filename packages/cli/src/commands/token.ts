@@ -15,6 +15,7 @@ import { ExitCode } from "../exit-codes.js";
 import { styleFor } from "../format/display.js";
 import { formatText } from "../format/text.js";
 import { UsageError } from "../io.js";
+import { loadPolicy } from "./check.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
   collect,
@@ -23,7 +24,6 @@ import {
   formatOption,
   readCertificates,
   readSigningKey,
-  readText,
   readTokenArgument,
   reportedFailure,
   writeOutput,
@@ -94,7 +94,8 @@ export function register(program: Command, report: Report): void {
 }
 
 async function encode(path: string, options: SignOptions): Promise<number> {
-  const text = await readText(path);
+  const text = await loadPolicy(path);
+  if (typeof text !== "string") throw new UsageError(text.error);
   if (refusedByParser(path, text, options.format)) return ExitCode.Invalid;
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
