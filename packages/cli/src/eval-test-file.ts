@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { claimsFromJson, parseClaims, type Outcome } from "@maa-policy/evaluator";
+import { readYaml } from "./eval-test-yaml.js";
 import { describeReadError, UsageError } from "./io.js";
 
 /** One case of a test file, with its claims already read. */
@@ -45,19 +46,7 @@ export async function readTestFile(path: string): Promise<TestFile> {
   const text = await readFile(path, "utf8").catch((error: unknown) => {
     throw new UsageError(describeReadError(path, error));
   });
-  const { parse, YAMLParseError } = await import("yaml");
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const at = error.linePos?.[0];
-    // yaml repeats the position in words at the end of its first line; the prefix already says it.
-    // Its parser recurses, and on nesting deep enough it passes the engine's stack overflow on.
-    const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    const message = /Maximum call stack/.test(first) ? "the YAML is nested too deeply to read" : first;
-    throw new UsageError(`${path}${at ? `:${at.line}:${at.col}` : ""}: ${message}`);
-  }
+  const { data } = await readYaml(path, text);
   const fail = (where: string, message: string): never => {
     throw new UsageError(`${path}: ${where}: ${message}`);
   };
