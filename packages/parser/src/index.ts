@@ -9,7 +9,7 @@ export * from "./authorization-messages.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
-export { closest, editDistance } from "./suggest.js";
+export { closest, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, renderParserException } from "./service-rendering.js";
 export { analyzePolicy, type Analysis } from "./analyze.js";
 export { checkPolicy } from "./checker/index.js";
