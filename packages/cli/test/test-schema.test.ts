@@ -92,7 +92,9 @@ describe("test files follow their published JSON Schema", () => {
   });
 
   it("the schema is valid JSON Schema (draft-07), with strict schema and types", () => {
-    expect(() => new Ajv({ strictSchema: true, strictTypes: true, allowUnionTypes: true }).compile(schema)).not.toThrow();
+    expect(() =>
+      new Ajv({ strictSchema: true, strictTypes: true, allowUnionTypes: true }).compile(schema),
+    ).not.toThrow();
   });
 
   it("the example in docs/testing-policies.md follows it", () => {
