@@ -4,6 +4,7 @@ import { jsonTooDeepAt, type Claim, type ServiceError } from "@maa-policy/parser
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens/encoding";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 import type { EvaluationResult } from "./evaluate.js";
+import { evidenceTokenClaims } from "./evidence-claims.js";
 
 export interface DraftTokenOptions {
   /** The policy text exactly as evaluated: `x-ms-policy-hash` is byte-exact (spec §4.5). */
@@ -43,14 +44,11 @@ export function draftToken(result: EvaluationResult, options: DraftTokenOptions)
   const validity = result.properties.some((p) => p.type === "report_validity_in_minutes")
     ? Number(result.engine.report_validity_in_minutes) * 60
     : DEFAULT_TOKEN_LIFETIME_SECONDS;
-  const evidence = result.input.filter(
-    (c) => c.issuer === "AttestationService" && c.type.startsWith("x-ms-"),
-  );
   const attestationType =
     options.attestationType ?? result.input.find((c) => c.type === "x-ms-attestation-type")?.value;
   const policyClaims = toJwtClaims(result.issued);
   const body: Record<string, unknown> = {
-    ...toJwtClaims(evidence),
+    ...toJwtClaims(evidenceTokenClaims(result.input)),
     ...(attestationType === "sgx"
       ? { "x-ms-sgx-tcbidentifier": result.engine["x-ms-sgx-tcbidentifier"] }
       : {}),
