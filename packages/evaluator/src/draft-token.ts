@@ -17,6 +17,8 @@ export interface DraftTokenOptions {
   readonly attestationType?: string;
   /** Defaults to the SHA-256 (hex) of the rest of the body, so equal inputs give equal tokens. */
   readonly jti?: string;
+  /** `x-ms-policy-signer`: the JWK of the certificate that signed the policy, for a signed policy. */
+  readonly policySigner?: object;
 }
 
 export type DraftToken =
@@ -55,6 +57,7 @@ export function draftToken(result: EvaluationResult, options: DraftTokenOptions)
     ...policyClaims,
     "x-ms-policy": policyClaims,
     "x-ms-policy-hash": policyHash(options.policyText),
+    ...(options.policySigner === undefined ? {} : { "x-ms-policy-signer": options.policySigner }),
     "x-ms-ver": "1.0",
     ...(attestationType === undefined ? {} : { "x-ms-attestation-type": attestationType }),
     iss: options.issuer ?? DEFAULT_TOKEN_ISSUER,

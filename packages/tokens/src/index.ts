@@ -27,3 +27,4 @@ export {
   type PolicyCertificateToken,
 } from "./signer-token.js";
 export { decodePolicyResult, type PolicyResult } from "./response-token.js";
+export { serviceTokenHeader, signServiceToken, type ServiceKeyId } from "./service-token.js";
