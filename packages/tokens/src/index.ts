@@ -4,6 +4,7 @@ export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
 export { checkAlgorithm, type AlgorithmOptions, type TokenAlgorithm } from "./algorithm.js";
 export * from "./decisions.js";
 export {
+  certificateJwk,
   certificatesFromPem,
   certificatesFromX5c,
   describeCertificate,
