@@ -37,7 +37,10 @@ async function runServe(options: Omit<ServeOptions, "port"> & { port: string }):
   if (!/^\d+$/.test(options.port) || port > 65535)
     throw new UsageError(`--port ${options.port}: expected 0 to 65535`);
   const { startServe } = await import("../serve/run.js");
-  const serving = await startServe({ ...options, port });
+  // Whatever stops the start (an unwritable data directory, a port in use) is said in one line.
+  const serving = await startServe({ ...options, port }).catch((error: Error) => {
+    throw error instanceof UsageError ? error : new UsageError(error.message);
+  });
   for (const line of serving.banner) process.stdout.write(`${line}\n`);
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
