@@ -204,7 +204,10 @@ describe("bad requests over raw HTTPS", () => {
   it("JSON runtime data that is not JSON is a 4xx (the client does not check it)", async () => {
     const body = JSON.stringify({ quote: quoteText, runtimeData: { data: "bm90IGpzb24", dataType: "JSON" } });
     const answer = await raw(provider, "POST", `/attest/SgxEnclave${V}`, body, JSON_TYPE);
-    expect([answer.status, JSON.parse(answer.body).error.code]).toEqual([400, "InvalidParameter"]);
+    expect([answer.status, (JSON.parse(answer.body) as { error: { code: string } }).error.code]).toEqual([
+      400,
+      "InvalidParameter",
+    ]);
   });
 
   it("later api-versions are taken", async () => {
