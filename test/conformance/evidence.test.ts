@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { isDeepStrictEqual } from "node:util";
 import { claimsFromEvidence, decodeEvidence, type EvidenceRequest } from "@maa-policy/evidence";
 import { draftToken, evaluatePolicy } from "@maa-policy/evaluator";
 import { decomposeJws, payloadObject } from "@maa-policy/tokens";
 import { expect, it } from "vitest";
+import { expectRecordedClaims } from "./recorded-claims.js";
 import { CORPUS_DIR, GROUND_TRUTH_DIR, describeShared } from "./shared.js";
 
 const text = (name: string) => readFileSync(join(GROUND_TRUTH_DIR, name), "utf8").trim();
@@ -120,30 +120,6 @@ describeShared("evidence against the recorded service", () => {
     expect(await failing({ rootPublicKey })).toBe("pck-chain-root");
     expect(await failing({ now: new Date("2028-04-22T00:00:00Z") })).toBe("pck-chain-validity");
   });
-
-  /**
-   * Claims of the recorded tokens that ours cannot carry, each with its reason: every other claim of
-   * a recorded token must be in ours with the same value.
-   */
-  const NOT_REPRODUCED: Record<string, string> = {
-    jti: "a unique id the service draws for each token (ours: 64 hex digits too)",
-    "x-ms-sgx-collateral": "hashes of Intel's collateral (TCB info, QE identity, CRLs), not fetched offline",
-    "maa-attestationcollateral": "the deprecated copy of x-ms-sgx-collateral",
-  };
-  /** Claims of ours that these 2021 recordings lack: the 2022 service adds them (the cpp recording has both). */
-  const ADDED_SINCE_2021: Record<string, string> = {
-    "x-ms-policy": "the issued claims, grouped (2022+)",
-    "x-ms-sgx-tcbidentifier": "the TCB baseline the configurationrules chose (2022+)",
-  };
-
-  function expectRecordedClaims(ours: Record<string, unknown>, recorded: Record<string, unknown>) {
-    const differing = Object.keys(recorded).filter((key) => !isDeepStrictEqual(ours[key], recorded[key]));
-    expect(differing.sort()).toEqual(Object.keys(NOT_REPRODUCED).sort());
-    expect(ours.jti).toMatch(/^[0-9a-f]{64}$/);
-    expect(["x-ms-sgx-collateral", "maa-attestationcollateral"].filter((key) => key in ours)).toEqual([]);
-    const extra = Object.keys(ours).filter((key) => !(key in recorded));
-    expect(extra.filter((key) => !(key in ADDED_SINCE_2021))).toEqual([]);
-  }
 
   it("under the 2021 default policy the report's token carries every claim of the recorded one", async () => {
     const file = readdirSync(CORPUS_DIR).find((name) => name.startsWith("20-"))!;
