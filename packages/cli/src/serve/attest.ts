@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { policyRejection, serviceError } from "@maa-policy/parser";
+import { policyRejection } from "@maa-policy/parser";
 import { draftToken, loadPolicy } from "@maa-policy/evaluator";
 import { claimsFromEvidence, type EnclaveData } from "@maa-policy/evidence";
 import {
@@ -58,16 +58,15 @@ export async function attest(context: ServeContext, call: Call): Promise<Answer>
 
   let policy;
   if (draft === undefined) {
-    // Taken once, after every await but the signature: the evaluation and the token's
-    // x-ms-policy-hash come from the same policy even while another request replaces it.
-    policy = await policyInForce(context.instances.get(call.prefix), call.type!);
+    // The instance's state is taken once: the evaluation and the token's x-ms-policy-hash come
+    // from the same policy even while another request replaces it. SgxEnclave and OpenEnclave
+    // always have one (the service's default until one is set).
+    policy = (await policyInForce(context.instances.get(call.prefix), call.type!))!;
   } else {
     const loaded = await loadPolicy(draft);
     if (!loaded.ok) return failure(policyRejection(loaded.analysis)!);
     policy = { text: draft, policy: loaded.policy };
   }
-  if (!policy)
-    return failure(serviceError("InvalidOperation", `No attestation policy is set for ${call.type}.`));
   const result = policy.policy.evaluate(claims.claims, { trace: false });
   const token = draftToken(result, {
     policyText: policy.text,

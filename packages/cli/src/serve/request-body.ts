@@ -23,10 +23,15 @@ export async function readBody(
   if (declared > MAX_BODY_BYTES) return { ok: false, answer: tooLarge() };
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, answer: tooLarge() };
-    chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) return { ok: false, answer: tooLarge() };
+      chunks.push(chunk);
+    }
+  } catch {
+    // The client went away mid-body (or timed out): nobody is left to read the answer.
+    return { ok: false, answer: httpFailure(400, "BadRequest", "The request body was cut off.", true) };
   }
   if (route.body === "none") return { ok: true, text: "", json: undefined };
   const mediaType = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();

@@ -44,17 +44,13 @@ async function respond(
   log: ((line: string) => void) | undefined,
 ): Promise<void> {
   const started = performance.now();
-  const url = new URL(request.url ?? "/", "https://localhost");
+  let url = new URL("https://localhost/");
   let answer: Answer;
   try {
+    url = new URL(request.url ?? "/", url);
     answer = await handle(handling, request, url);
   } catch (error) {
-    log?.(`internal error: ${(error as Error).stack ?? String(error)}`);
-    answer = httpFailure(
-      500,
-      "InternalError",
-      "policy-eval serve failed to answer this request; see its log.",
-    );
+    answer = unexpected(error, log);
   }
   const body = JSON.stringify(answer.body);
   response.writeHead(answer.status, {
@@ -66,4 +62,12 @@ async function respond(
   response.end(body);
   const ms = (performance.now() - started).toFixed(1);
   log?.(`${request.method} ${url.pathname} ${answer.status} ${ms}ms ${answer.code ?? "-"}`);
+}
+
+/** A request target that is not a path is the client's fault (400); anything else is a bug (500). */
+function unexpected(error: unknown, log: ((line: string) => void) | undefined): Answer {
+  if ((error as { code?: string }).code === "ERR_INVALID_URL")
+    return httpFailure(400, "BadRequest", "The request target is not a URL path.");
+  log?.(`internal error: ${(error as Error).stack ?? String(error)}`);
+  return httpFailure(500, "InternalError", "policy-eval serve failed to answer this request; see its log.");
 }

@@ -1,6 +1,7 @@
 import { restErrorBody, serviceError, type ServiceErrorCode } from "@maa-policy/parser";
 import { SGX_DEFAULT_POLICY } from "@maa-policy/evaluator";
 import fc from "fast-check";
+import { connect } from "node:tls";
 import { afterAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../src/serve/request-body.js";
 import { raw, startProvider } from "./fixture.js";
@@ -208,6 +209,37 @@ describe("bad requests over raw HTTPS", () => {
       400,
       "InvalidParameter",
     ]);
+  });
+
+  /** Raw bytes over TLS: for what no HTTP client sends. */
+  const exchange = (text: string, close: boolean) =>
+    new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: "localhost", port: provider.serving.port, ca: provider.ca }, () => {
+        socket.write(text);
+        if (close) socket.destroy();
+      });
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString()));
+      socket.on("close", () => resolve(received));
+      socket.on("error", reject);
+    });
+
+  it("a request target that is not a URL path: 400, and the server goes on", async () => {
+    const answer = await exchange(
+      "GET http://[ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+      false,
+    );
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(
+      answer.endsWith('{"error":{"code":"BadRequest","message":"The request target is not a URL path."}}'),
+    ).toBe(true);
+    expect((await raw(provider, "GET", "/certs")).status).toBe(200);
+  });
+
+  it("a client that leaves mid-body does not take the server down", async () => {
+    const head = `PUT /policies/SgxEnclave${V} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n`;
+    expect(await exchange(`${head}eyJhbGciOi`, true)).toBe("");
+    expect((await raw(provider, "GET", "/certs")).status).toBe(200);
   });
 
   it("later api-versions are taken", async () => {
