@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { AttestationClient } from "@azure/attestation";
 import { claimsFromEvidence } from "../packages/evidence/dist/index.js";
 import { loadPolicy, SGX_DEFAULT_POLICY } from "../packages/evaluator/dist/index.js";
+import { nodeEvidenceCrypto } from "../packages/cli/dist/node-evidence-crypto.js";
 import { startServe } from "../packages/cli/dist/serve/run.js";
 
 const SHARED = fileURLToPath(new URL("../../shared/ground-truth/", import.meta.url));
@@ -65,7 +66,7 @@ console.log(
 const loaded = await loadPolicy(SGX_DEFAULT_POLICY);
 if (!loaded.ok) throw new Error("the default policy does not load");
 const floorCall = async () => {
-  const evidence = await claimsFromEvidence({ evidence: quote, kind: "sgx" });
+  const evidence = await claimsFromEvidence({ evidence: quote, kind: "sgx", crypto: nodeEvidenceCrypto });
   if (!evidence.ok) throw new Error(evidence.error.message);
   if (!loaded.policy.evaluate(evidence.claims, { trace: false }).permitted) throw new Error("denied");
 };

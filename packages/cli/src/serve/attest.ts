@@ -8,6 +8,7 @@ import {
   serviceTokenHeader,
   signServiceToken,
 } from "@maa-policy/tokens";
+import { nodeEvidenceCrypto } from "../node-evidence-crypto.js";
 import { failure, invalidParameter, success, type Answer } from "./answer.js";
 import type { Call, ServeContext } from "./context.js";
 import { policyInForce } from "./policy-in-force.js";
@@ -53,6 +54,7 @@ export async function attest(context: ServeContext, call: Call): Promise<Answer>
     runtimeData: runtimeData.value,
     initTimeData: initTimeData.value,
     rootPublicKey: context.rootPublicKey,
+    crypto: nodeEvidenceCrypto,
   });
   if (!claims.ok) return failure(claims.error);
 
