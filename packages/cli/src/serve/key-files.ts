@@ -10,8 +10,8 @@ const RENEW_BEFORE_MS = 30 * 24 * 60 * 60 * 1000;
 export interface Tls {
   readonly cert: string;
   readonly key: string;
-  /** The file a client must trust: the generated CA, or the certificate given with --tls-cert. */
-  readonly trustFile: string;
+  /** What a client must trust: the generated CA's file, or the issuer of --tls-cert. */
+  readonly trust: string;
 }
 
 /** The instance's token key: `/certs` publishes its certificate under `kid`. */
@@ -54,7 +54,11 @@ export async function generatedTls(dataDir: string): Promise<Tls> {
     server = await serverCertificate(ca, 2);
     await writePair(dir, "server", server);
   }
-  return { cert: server.certificatePem, key: server.privateKeyPem, trustFile: join(dir, "ca.pem") };
+  return {
+    cert: server.certificatePem,
+    key: server.privateKeyPem,
+    trust: `the CA certificate ${join(dir, "ca.pem")}`,
+  };
 }
 
 /** The token signing key and certificate, made once and kept in the data directory. */

@@ -55,7 +55,11 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   });
   const tls: Tls =
     options.tlsCert !== undefined && options.tlsKey !== undefined
-      ? { cert: await read(options.tlsCert), key: await read(options.tlsKey), trustFile: options.tlsCert }
+      ? {
+          cert: await read(options.tlsCert),
+          key: await read(options.tlsKey),
+          trust: `the CA that issued ${options.tlsCert}`,
+        }
       : await generatedTls(dataDir);
   const context: ServeContext = {
     instances,
@@ -74,7 +78,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const banner = [
     `data directory: ${dataDir}${options.dataDir === undefined ? " (the per-user default; --data-dir to change)" : ""}`,
     `listening on https://localhost:${listening.port}`,
-    `clients must trust the CA certificate ${tls.trustFile}`,
+    `clients must trust ${tls.trust}`,
     options.mode === "isolated"
       ? `mode isolated: policies and signer changes must be signed by one of ${signers.length} --signer certificate(s)`
       : "mode aad: unsigned and signed policies are taken",
