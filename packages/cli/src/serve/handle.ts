@@ -27,8 +27,8 @@ export const FIRST_API_VERSION = "2020-10-01";
 export interface Handling {
   readonly context: ServeContext;
   readonly roles: ReadonlyMap<string, Role> | undefined;
-  /** `host:port` for the instance URL when a request has no usable Host header. */
-  readonly defaultHost: string;
+  /** `host:port` for the instance URL when a request has no usable Host header (HTTP/1.0). */
+  readonly defaultHost: () => string;
 }
 
 /** Routes a request, checks its api-version, caller and body, and runs its handler. */
@@ -62,7 +62,7 @@ export async function handle(handling: Handling, request: IncomingMessage, url: 
   if (!body.ok) return body.answer;
   const call: Call = {
     prefix,
-    issuer: `https://${host(request, handling.defaultHost)}${prefix}`,
+    issuer: `https://${host(request, handling.defaultHost())}${prefix}`,
     type,
     ...body,
   };

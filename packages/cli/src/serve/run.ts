@@ -69,12 +69,14 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       options.rootPublicKey === undefined ? undefined : parseRootPublicKey(options.rootPublicKey),
   };
   const log = options.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const defaultHost = `localhost:${options.port}`;
+  let port = options.port; // the port taken, once listening (--port 0)
+  const defaultHost = () => `localhost:${port}`;
   const listening = await listen({ context, roles, defaultHost }, tls, options.host, options.port, log).catch(
     (error: Error) => {
       throw new UsageError(`cannot listen on ${options.host}:${options.port}: ${error.message}`);
     },
   );
+  port = listening.port;
   const banner = [
     `data directory: ${dataDir}${options.dataDir === undefined ? " (the per-user default; --data-dir to change)" : ""}`,
     `listening on https://localhost:${listening.port}`,

@@ -236,6 +236,11 @@ describe("bad requests over raw HTTPS", () => {
     expect((await raw(provider, "GET", "/certs")).status).toBe(200);
   });
 
+  it("an HTTP/1.0 request without Host: the instance URL is localhost and the port taken", async () => {
+    const answer = await exchange("GET /.well-known/openid-configuration HTTP/1.0\r\n\r\n", false);
+    expect(answer).toContain(`"issuer":"https://localhost:${provider.serving.port}"`);
+  });
+
   it("a client that leaves mid-body does not take the server down", async () => {
     const head = `PUT /policies/SgxEnclave${V} HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n`;
     expect(await exchange(`${head}eyJhbGciOi`, true)).toBe("");
