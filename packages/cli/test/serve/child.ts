@@ -15,15 +15,23 @@ export interface Child {
   readonly exited: Promise<number | string>;
 }
 
+/** Children still running when the test process ends (a failed or timed-out test) are killed with it. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
 export function spawnServe(dataDir: string, args: readonly string[] = []): Promise<Child> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--data-dir", dataDir, ...args], {
     env: { ...process.env, NO_COLOR: "1" },
   });
+  running.add(child);
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
-    child.on("exit", (code, signal) => resolve(code ?? signal ?? -1)),
+    child.on("exit", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal ?? -1);
+    }),
   );
   return new Promise((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
