@@ -20,8 +20,9 @@ await build({
   mainFields: ["module", "main"],
   // Loaded from node_modules instead: x509 needs the reflect-metadata polyfill evaluated before it,
   // an order that bundling does not keep (token and signer commands only); yaml's CommonJS build
-  // loses its named exports when a bundle imports it dynamically (the test command only).
-  external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml"],
+  // loses its named exports when a bundle imports it dynamically (the test command only);
+  // write-file-atomic names its temporary files after CommonJS's __filename (serve only).
+  external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml", "write-file-atomic"],
   sourcemap: true,
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM expect `require`.

@@ -1,4 +1,11 @@
-import { READ_ONLY_CLAIMS, valueTypeOf, type Action, type Claim, type Range } from "@maa-policy/parser";
+import {
+  POLICY_ISSUER,
+  READ_ONLY_CLAIMS,
+  valueTypeOf,
+  type Action,
+  type Claim,
+  type Range,
+} from "@maa-policy/parser";
 import { compileExpression } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import { invalidEngineProperty } from "./engine-properties.js";
@@ -58,7 +65,7 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
       const bound = slot === undefined ? undefined : scope[slot];
       if (!bound) return fault(`'${ref.name}' is not bound by a condition of this rule.`, ref.range);
       return bound.map((claim) => {
-        const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : "AttestationPolicy";
+        const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : POLICY_ISSUER;
         return emit(
           state,
           { type: claim.type, value: claim.value, valueType: claim.valueType, issuer },
@@ -77,7 +84,7 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
     const claimType = singleString(type.expr, scope, state, "type", type.range);
     const claimIssuer = issuer
       ? singleString(issuer.expr, scope, state, "issuer", issuer.range)
-      : "AttestationPolicy";
+      : POLICY_ISSUER;
     const declared = valueType
       ? singleString(valueType.expr, scope, state, "valueType", valueType.range)
       : undefined;

@@ -87,6 +87,29 @@ describe("draft token (spec §4.6)", () => {
     });
   });
 
+  test("a signed policy's signer is x-ms-policy-signer, in the body's sorted place", async () => {
+    const text = "version=1.0; authorizationrules { => permit(); };";
+    const signer = { kty: "RSA", x5c: ["MIIB"] };
+    const token = draftToken(await run(text, {}), {
+      policyText: text,
+      now: 100,
+      jti: "j",
+      policySigner: signer,
+    });
+    expect(token.ok && Object.keys(token.body)).toEqual([
+      "exp",
+      "iat",
+      "iss",
+      "jti",
+      "nbf",
+      "x-ms-policy",
+      "x-ms-policy-hash",
+      "x-ms-policy-signer",
+      "x-ms-ver",
+    ]);
+    expect(token.ok && token.body["x-ms-policy-signer"]).toEqual(signer);
+  });
+
   test("a failed evaluation has no token, only the service's error", async () => {
     const text = "version=1.0; authorizationrules { => deny(); }; issuancerules {};";
     const token = draftToken(await run(text, {}), { policyText: text });

@@ -1,5 +1,5 @@
 export { claimsFromEvidence, type EvidenceRequest, type EvidenceResult } from "./claims-from-evidence.js";
-export { evidenceTokenClaims, JSON_VALUED_CLAIM_TYPES, SERVICE_ISSUER, sgxClaims, hasKss } from "./claims.js";
+export { JSON_VALUED_CLAIM_TYPES, sgxClaims, hasKss } from "./claims.js";
 export type { CrlInput, RevocationStatus } from "./crl.js";
 export type { EnclaveData } from "./enclave-data.js";
 export { JSON_DATA_KEY_ORDER, serviceJsonText } from "./json-data.js";

@@ -11,7 +11,7 @@ export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, editDistance, withArticle } from "./suggest.js";
-export { serviceParsingError, renderParserException } from "./service-rendering.js";
+export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";
 export { analyzePolicy, type Analysis } from "./analyze.js";
 export { checkPolicy } from "./checker/index.js";
 export { jmesPathError, type JmesPathError } from "./checker/jmespath.js";

@@ -4,6 +4,7 @@ export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
 export { checkAlgorithm, type AlgorithmOptions, type TokenAlgorithm } from "./algorithm.js";
 export * from "./decisions.js";
 export {
+  certificateJwk,
   certificatesFromPem,
   certificatesFromX5c,
   describeCertificate,
@@ -27,3 +28,4 @@ export {
   type PolicyCertificateToken,
 } from "./signer-token.js";
 export { decodePolicyResult, type PolicyResult } from "./response-token.js";
+export { serviceTokenHeader, signServiceToken, type ServiceKeyId } from "./service-token.js";

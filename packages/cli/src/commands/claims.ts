@@ -3,6 +3,7 @@ import type { Claim } from "@maa-policy/parser";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "../exit-codes.js";
 import { describeReadError, readInputBytes, UsageError } from "../io.js";
+import { parseRootPublicKey } from "../root-public-key.js";
 import type { Report } from "./index.js";
 
 /** The options that say how to read evidence and its data; shared with `eval --evidence`. */
@@ -112,7 +113,8 @@ export async function evidenceClaims(
     runtimeData: await data(options.runtimeData, options.runtimeDataType),
     initTimeData: await data(options.initTimeData, options.initTimeDataType),
     now: options.now === undefined ? undefined : parseNow(options.now),
-    rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
+    rootPublicKey:
+      options.rootPublicKey === undefined ? undefined : parseRootPublicKey(options.rootPublicKey),
     collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
     crypto: nodeEvidenceCrypto,
   };
@@ -165,11 +167,4 @@ function parseNow(text: string): Date {
   if (!Number.isFinite(ms))
     throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
   return new Date(ms);
-}
-
-function parseKey(hex: string): Uint8Array {
-  if (!/^(04)?[0-9a-fA-F]{128}$/.test(hex))
-    throw new UsageError("--root-public-key: expected an uncompressed P-256 point: 128 or 130 hex digits");
-  const digits = hex.length === 128 ? `04${hex}` : hex;
-  return Uint8Array.from(digits.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 }
