@@ -7,16 +7,16 @@ import { formatExplanation, formatOutcome } from "./eval-text.js";
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
-import { describeReadError, readInput, UsageError } from "./io.js";
+import { readError, readInput, UsageError } from "./io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
   if ((options.claims === undefined) === (options.evidence === undefined))
     throw new UsageError("give the incoming claims with either --claims or --evidence");
   if (policyPath === "-" && (options.claims ?? options.evidence) === "-")
     throw new UsageError("the policy and the claims cannot both be read from standard input");
-  const now = options.now === undefined ? undefined : parseNow(options.now);
+  const now = options.now === undefined ? undefined : Math.floor(options.now.getTime() / 1000);
   const text = await loadPolicy(policyPath);
-  if (typeof text !== "string") throw new UsageError(text.error);
+  if (typeof text !== "string") throw text.error;
   const claims = await incomingClaims(options);
   if (!claims.ok) return claims.exitCode;
 
@@ -85,18 +85,11 @@ async function incomingClaims(
   }
   const path = options.claims!;
   const claimsText = await readInput(path).catch((error: unknown) => {
-    throw new UsageError(describeReadError(path, error));
+    throw readError(path, error);
   });
   const claims = parseClaims(claimsText);
-  if (!claims.ok) throw new UsageError(`${displayName(path)}: ${claims.error.message}`);
+  if (!claims.ok) throw new UsageError(claims.error.message, displayName(path));
   return claims;
-}
-
-function parseNow(text: string): number {
-  const seconds = /^\d+$/.test(text) ? Number(text) : Date.parse(text) / 1000;
-  if (!Number.isFinite(seconds))
-    throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
-  return Math.floor(seconds);
 }
 
 function displayName(path: string): string {

@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { claimsFromJson, parseClaims, type Outcome } from "@maa-policy/evaluator";
-import { describeReadError, UsageError } from "./io.js";
+import { describeReadError, readError, UsageError } from "./io.js";
 
 /** One case of a test file, with its claims already read. */
 export interface TestCase {
@@ -29,7 +29,7 @@ export async function findTestFiles(paths: readonly string[]): Promise<string[]>
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch((error: unknown) => {
-      throw new UsageError(describeReadError(path, error));
+      throw readError(path, error);
     });
     if (!info.isDirectory()) found.push(path);
     else
@@ -43,7 +43,7 @@ export async function findTestFiles(paths: readonly string[]): Promise<string[]>
 /** Reads and validates one test file; every problem is a UsageError naming the file and the place. */
 export async function readTestFile(path: string): Promise<TestFile> {
   const text = await readFile(path, "utf8").catch((error: unknown) => {
-    throw new UsageError(describeReadError(path, error));
+    throw readError(path, error);
   });
   const { parse, YAMLParseError } = await import("yaml");
   let data: unknown;
@@ -56,10 +56,10 @@ export async function readTestFile(path: string): Promise<TestFile> {
     // Its parser recurses, and on nesting deep enough it passes the engine's stack overflow on.
     const first = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     const message = /Maximum call stack/.test(first) ? "the YAML is nested too deeply to read" : first;
-    throw new UsageError(`${path}${at ? `:${at.line}:${at.col}` : ""}: ${message}`);
+    throw new UsageError(message, `${path}${at ? `:${at.line}:${at.col}` : ""}`);
   }
   const fail = (where: string, message: string): never => {
-    throw new UsageError(`${path}: ${where}: ${message}`);
+    throw new UsageError(`${where}: ${message}`, path);
   };
   if (!isObject(data)) return fail("$", "a test file is an object with `policy` and `tests`");
   if (typeof data.policy !== "string")
@@ -107,7 +107,7 @@ async function readClaims(
   let result;
   if (typeof entry.claimsFile === "string") {
     const file = resolve(base, entry.claimsFile);
-    const text = await readFile(file, "utf8").catch((error: unknown) => fail(describeReadError(file, error)));
+    const text = await readFile(file, "utf8").catch((error: unknown) => fail(`${file}: ${describeReadError(error)}`));
     result = parseClaims(text);
   } else if (typeof entry.claims === "string") result = parseClaims(entry.claims);
   else if (entry.claims !== undefined) result = claimsFromJson(entry.claims);

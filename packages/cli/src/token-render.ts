@@ -6,6 +6,7 @@ import {
   type Verification,
 } from "@maa-policy/tokens";
 import { ExitCode } from "./exit-codes.js";
+import { problemLine } from "./io.js";
 import { displayName, warningLines, writeOutput, type Format } from "./token-io.js";
 
 /**
@@ -53,7 +54,7 @@ export async function renderPolicyResult(
   process.stdout.write(lines.filter((line) => line !== undefined).join("\n") + "\n");
   if (!mismatch) return ExitCode.Ok;
   const message = `x-ms-policy-token-hash ${response.policyTokenHash} is not the hash of the request token (${expected})`;
-  process.stderr.write(`policy-eval: ${displayName(path)}: error TokenHashMismatch: ${message}\n`);
+  process.stderr.write(problemLine({ where: displayName(path), severity: "error", code: "TokenHashMismatch", message }));
   return ExitCode.Invalid;
 }
 
@@ -97,6 +98,8 @@ export async function printPolicy(
   }
   process.stderr.write(warningLines(path, warnings));
   if (token.policy === null)
-    process.stderr.write(`policy-eval: ${displayName(path)}: no policy (empty payload: a reset token)\n`);
+    process.stderr.write(
+      problemLine({ where: displayName(path), severity: "warning", message: "no policy (empty payload: a reset token)" }),
+    );
   else if (!options.output) process.stdout.write(token.policy);
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote } from "../../evidence/test/support/quote-builder.js";
 import { addEvidenceOptions, evidenceClaims, type EvidenceOptions } from "../src/commands/claims.js";
+import { parseTime } from "../src/options.js";
 
 // What `eval --evidence` needs: the shared options and one call from evidence to incoming claims.
 const dir = mkdtempSync(join(tmpdir(), "policy-eval-claims-eval-"));
@@ -21,7 +22,7 @@ writeFileSync(runtimeFile, runtime);
 
 function parse(argv: string[]): EvidenceOptions & { evidence: string } {
   const command = addEvidenceOptions(
-    new Command("eval").requiredOption("--evidence <file>").option("--now <time>"),
+    new Command("eval").requiredOption("--evidence <file>").option("--now <time>", "", parseTime),
   );
   command.exitOverride().parse(argv, { from: "user" });
   return command.opts();

@@ -97,7 +97,7 @@ describe("policy-eval eval --evidence", () => {
       "1748736000",
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^.*release\.bin: InvalidQuote: /m);
+    expect(result.stderr).toMatch(/^.*release\.bin: error InvalidQuote: /m);
   });
 
   it("takes exactly one of --claims and --evidence", async () => {
@@ -105,11 +105,11 @@ describe("policy-eval eval --evidence", () => {
     expect(both).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: give the incoming claims with either --claims or --evidence\n",
+      stderr: "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
     });
     const neither = await runCli(["eval", files.policy]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toBe("policy-eval: give the incoming claims with either --claims or --evidence\n");
+    expect(neither.stderr).toBe("policy-eval: error: give the incoming claims with either --claims or --evidence\n");
   });
 
   it("reads --attestation-type as the evidence kind", async () => {
@@ -125,7 +125,7 @@ describe("policy-eval eval --evidence", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: --attestation-type: with --evidence it is sgx or openenclave, not 'tpm'\n",
+      stderr: "policy-eval: error: --attestation-type: with --evidence it is sgx or openenclave, not 'tpm'\n",
     });
   });
 });

@@ -167,22 +167,22 @@ describe("policy-eval eval", () => {
     [
       "malformed claims",
       [policy, "--claims", file("bad.json", '{"a": 1.5}')],
-      `policy-eval: ${join(dir, "bad.json")}: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans (line 1, column 7)\n`,
+      `${join(dir, "bad.json")}: error: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans (line 1, column 7)\n`,
     ],
     [
       "missing claims file",
       [policy, "--claims", join(dir, "none.json")],
-      `policy-eval: ${join(dir, "none.json")}: no such file\n`,
+      `${join(dir, "none.json")}: error: no such file\n`,
     ],
     [
       "both from stdin",
       ["-", "--claims", "-"],
-      "policy-eval: the policy and the claims cannot both be read from standard input\n",
+      "policy-eval: error: the policy and the claims cannot both be read from standard input\n",
     ],
     [
       "a bad --now",
       [policy, "--claims", good, "--now", "yesterday"],
-      "policy-eval: --now: 'yesterday' is neither seconds since the epoch nor an ISO date\n",
+      "policy-eval: error: option '--now <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
     ],
   ])("%s: exit 2, one line, no stack trace", async (_name, args, stderr) => {
     expect(await runCli(["eval", ...args])).toEqual({ code: 2, stdout: "", stderr });
@@ -191,6 +191,6 @@ describe("policy-eval eval", () => {
   it("--claims (or --evidence) is required", async () => {
     const result = await runCli(["eval", policy]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("policy-eval: give the incoming claims with either --claims or --evidence\n");
+    expect(result.stderr).toBe("policy-eval: error: give the incoming claims with either --claims or --evidence\n");
   });
 });

@@ -52,7 +52,7 @@ describe("policy-eval hash", () => {
     expect(await runCli(["hash", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}: no such file\n`,
+      stderr: `${path}: error: no such file\n`,
     });
   });
 

@@ -92,39 +92,39 @@ describe("policy-eval test", () => {
       "t1.test.yaml",
       "policy: [\n",
       (p: string) =>
-        `policy-eval: ${p}:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+        `${p}:2:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ],
     [
       "no policy",
       "t2.test.yaml",
       "tests: []\n",
-      (p: string) => `policy-eval: ${p}: policy: the policy file's path (relative to this file) is required`,
+      (p: string) => `${p}: error: policy: the policy file's path (relative to this file) is required`,
     ],
     [
       "no cases",
       "t3.test.yaml",
       "policy: sgx.policy\ntests: []\n",
-      (p: string) => `policy-eval: ${p}: tests: a non-empty list of cases is required`,
+      (p: string) => `${p}: error: tests: a non-empty list of cases is required`,
     ],
     [
       "bad outcome",
       "t4.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: {}\n    expect: { outcome: allow }\n",
-      (p: string) => `policy-eval: ${p}: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
+      (p: string) => `${p}: error: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
     ],
     [
       "bad claims",
       "t5.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: { a: 1.5 }\n",
       (p: string) =>
-        `policy-eval: ${p}: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
+        `${p}: error: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
     ],
     [
       "no claims",
       "t6.test.yaml",
       "policy: sgx.policy\ntests:\n  - name: x\n",
       (p: string) =>
-        `policy-eval: ${p}: tests[0]: \`claims\` (an object, a list or a token) or \`claimsFile\` is required`,
+        `${p}: error: tests[0]: \`claims\` (an object, a list or a token) or \`claimsFile\` is required`,
     ],
   ])("a malformed test file (%s): exit 2, one line", async (_name, name, text, message) => {
     const path = file(name, text);
@@ -140,7 +140,7 @@ describe("policy-eval test", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
+      stderr: `${path}: error: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
     });
   });
 
@@ -152,7 +152,7 @@ describe("policy-eval test", () => {
     const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     expect([result.code, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toMatch(
-      new RegExp(`^policy-eval: ${escaped}:3:\\d+: the YAML is nested too deeply to read\n$`),
+      new RegExp(`^${escaped}:3:\\d+: error: the YAML is nested too deeply to read\n$`),
     );
   });
 
@@ -161,7 +161,7 @@ describe("policy-eval test", () => {
     expect(await runCli(["test", empty])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: no test files (*.test.yaml, *.test.yml, *.test.json) under ${empty}\n`,
+      stderr: `policy-eval: error: no test files (*.test.yaml, *.test.yml, *.test.json) under ${empty}\n`,
     });
   });
 });

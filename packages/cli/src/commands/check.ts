@@ -7,8 +7,12 @@ import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
-import { formatText } from "../format/text.js";
-import { describeReadError, readInput } from "../io.js";
+import { formatDiagnostics, formatText } from "../format/text.js";
+import { readError, readInput, usageErrorLine, UsageError } from "../io.js";
+import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
+import { policyFiles } from "../policy-files.js";
+import { runOptions } from "../run-options.js";
+import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
 /** A policy larger than this is refused before parsing: no real policy comes near it. */
@@ -20,13 +24,14 @@ interface CheckOptions {
   format: "text" | "json" | "service" | "sarif";
   strict?: boolean;
   fix?: boolean;
+  output?: string;
 }
 
 export function register(program: Command, report: Report): void {
   program
     .command("check")
     .description("check policies for syntax errors and mistakes, in the service's own words")
-    .argument("<files...>", "policy files ('-' reads standard input)")
+    .argument("<files...>", POLICY_FILES_ARGUMENT)
     .addOption(
       new Option("-f, --format <format>", "output format")
         .choices(["text", "json", "service", "sarif"])
@@ -34,45 +39,49 @@ export function register(program: Command, report: Report): void {
     )
     .option("--strict", "fail on warnings too")
     .option("--fix", "apply every mechanical fix and write the files back ('-' prints the fixed policy)")
+    .addOption(outputOption("write the report to a file instead of standard output"))
     .action(async (paths: string[], options: CheckOptions) => report(await check(paths, options)));
 }
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
   let exit: number = ExitCode.Ok;
-  for (const path of paths) {
+  for (const path of await policyFiles(paths)) {
     const loaded = await loadPolicy(path);
     if (typeof loaded !== "string") {
-      process.stderr.write(`policy-eval: ${loaded.error}\n`);
+      process.stderr.write(usageErrorLine(loaded.error));
       exit = ExitCode.Usage;
       continue;
     }
     const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
     files.push({ path: path === "-" ? "<stdin>" : path, analysis });
   }
-  const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
-  out.write(render(files, options.format));
-  const failed = files.some(
-    (f) =>
-      f.analysis.hasErrors ||
-      (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
-  );
+  const failing = (severity: string) => severity === "error" || (options.strict === true && severity === "warning");
+  const report = render(files, options.format, runOptions.quiet ? failing : undefined);
+  if (options.output) await writeOutput(options.output, report);
+  else (options.fix && paths.includes("-") ? process.stderr : process.stdout).write(report);
+  const failed = files.some((f) => f.analysis.diagnostics.some((d) => failing(d.severity)));
   return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
 }
 
 /** Reads a policy, or says why it cannot be read. */
-export async function loadPolicy(path: string): Promise<string | { error: string }> {
+export async function loadPolicy(path: string): Promise<string | { error: UsageError }> {
   try {
     const text = await readInput(path);
     if (text.length > MAX_POLICY_BYTES)
-      return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
+      return { error: new UsageError(`larger than ${MAX_POLICY_BYTES} bytes; not a policy`, path) };
     return text;
   } catch (error) {
-    return { error: describeReadError(path, error) };
+    return { error: readError(path, error) };
   }
 }
 
-function render(files: readonly CheckedFile[], format: CheckOptions["format"]): string {
+/** `only`, under --quiet: the text report lists just the failing diagnostics, without a summary. */
+function render(
+  files: readonly CheckedFile[],
+  format: CheckOptions["format"],
+  only?: (severity: string) => boolean,
+): string {
   switch (format) {
     case "json":
       return formatJson(files);
@@ -81,7 +90,9 @@ function render(files: readonly CheckedFile[], format: CheckOptions["format"]): 
     case "service":
       return formatService(files);
     default:
-      return formatText(files, styleFor(process.stdout));
+      return only
+        ? formatDiagnostics(files, styleFor(process.stdout), (d) => only(d.severity))
+        : formatText(files, styleFor(process.stdout));
   }
 }
 

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { formatPolicy, type FormatOptions } from "@maa-policy/parser";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { UsageError } from "../io.js";
+import { problemLine, usageErrorLine, UsageError } from "../io.js";
 import { loadPolicy } from "./check.js";
 import type { Report } from "./index.js";
 
@@ -42,13 +42,13 @@ export async function fmt(paths: readonly string[], options: FmtOptions): Promis
     const name = path === "-" ? "<stdin>" : path;
     const loaded = await loadPolicy(path);
     if (typeof loaded !== "string") {
-      process.stderr.write(`policy-eval: ${loaded.error}\n`);
+      process.stderr.write(usageErrorLine(loaded.error));
       exit = Math.max(exit, ExitCode.Usage);
       continue;
     }
     const result = formatPolicy(loaded, formatOptions);
     if (!result.ok) {
-      process.stderr.write(`${name}: not formatted: ${result.reason}\n`);
+      process.stderr.write(problemLine({ where: name, severity: "error", message: `not formatted: ${result.reason}` }));
       exit = Math.max(exit, ExitCode.Invalid);
     } else if (options.check) {
       if (result.text === loaded) continue;

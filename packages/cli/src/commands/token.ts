@@ -25,6 +25,7 @@ import {
   writeOutput,
   type Format,
 } from "../token-io.js";
+import { parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 interface SignOptions {
@@ -84,7 +85,11 @@ export function register(program: Command, report: Report): void {
       collect,
     )
     .option("--require-signed", "refuse unsigned tokens (implied by --signer)")
-    .option("--at <time>", "check certificate validity at this ISO 8601 time instead of now")
+    .option(
+      "--at <time>",
+      "check certificate validity at this time instead of now: seconds since the epoch or ISO 8601",
+      parseTime,
+    )
     .addOption(formatOption(READ_FORMATS))
     .action(async (path: string, options: VerifyOptions) => report(await verify(path, options)));
 }
@@ -148,13 +153,13 @@ function isResponse(text: string): boolean {
 interface VerifyOptions {
   signer?: string[];
   requireSigned?: boolean;
-  at?: string;
+  at?: Date;
   format: Format;
 }
 
 async function verify(argument: string, options: VerifyOptions): Promise<number> {
   const { name, text } = await readTokenArgument(argument);
-  const now = options.at === undefined ? undefined : parseTime(options.at);
+  const now = options.at;
   const trustedCertificates = options.signer && (await readCertificates(options.signer));
   const parts = decomposeJws(text);
   if (reportedFailure(name, text, parts, options.format)) return ExitCode.Invalid;
@@ -166,10 +171,4 @@ async function verify(argument: string, options: VerifyOptions): Promise<number>
   if (reportedFailure(name, text, result, options.format)) return ExitCode.Invalid;
   renderVerification(name, result.value, result.warnings, options.format);
   return ExitCode.Ok;
-}
-
-function parseTime(text: string): Date {
-  const time = new Date(text);
-  if (Number.isNaN(time.getTime())) throw new UsageError(`--at: not an ISO 8601 time: ${text}`);
-  return time;
 }
