@@ -8,6 +8,7 @@ import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
 import { readError, readInput, UsageError } from "./io.js";
+import { writeOutput } from "./token-io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
   if ((options.claims === undefined) === (options.evidence === undefined))
@@ -28,7 +29,9 @@ export async function runEval(policyPath: string, options: EvalOptions): Promise
     return ExitCode.Invalid;
   }
   const result = loaded.policy.evaluate(claims.claims, { trace: options.explain === true });
-  process.stdout.write(render(result, options, { path, text, now }));
+  const output = render(result, options, { path, text, now });
+  if (options.output) await writeOutput(options.output, output);
+  else process.stdout.write(output);
   return result.permitted ? ExitCode.Ok : ExitCode.Denied;
 }
 

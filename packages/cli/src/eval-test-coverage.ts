@@ -40,8 +40,17 @@ export function coverageOf(
     const rules = policy.sections.flatMap((s) => s.rules);
     const neverFired = rules
       .filter((rule) => !fired.has(`${rule.section}/${rule.index}`))
-      .map((rule) => ({ section: rule.section, rule: rule.index + 1, ...displayPosition(rule.node.range.start) }));
-    reports.push({ policy: relative(".", path), fired: rules.length - neverFired.length, rules: rules.length, neverFired });
+      .map((rule) => ({
+        section: rule.section,
+        rule: rule.index + 1,
+        ...displayPosition(rule.node.range.start),
+      }));
+    reports.push({
+      policy: relative(".", path),
+      fired: rules.length - neverFired.length,
+      rules: rules.length,
+      neverFired,
+    });
   }
   const all = reports.reduce((sum, report) => sum + report.rules, 0);
   const fired = reports.reduce((sum, report) => sum + report.fired, 0);

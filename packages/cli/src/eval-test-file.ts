@@ -107,7 +107,9 @@ async function readClaims(
   let result;
   if (typeof entry.claimsFile === "string") {
     const file = resolve(base, entry.claimsFile);
-    const text = await readFile(file, "utf8").catch((error: unknown) => fail(`${file}: ${describeReadError(error)}`));
+    const text = await readFile(file, "utf8").catch((error: unknown) =>
+      fail(`${file}: ${describeReadError(error)}`),
+    );
     result = parseClaims(text);
   } else if (typeof entry.claims === "string") result = parseClaims(entry.claims);
   else if (entry.claims !== undefined) result = claimsFromJson(entry.claims);

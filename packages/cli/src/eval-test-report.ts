@@ -27,7 +27,8 @@ export function textReport(
   }
   const failed = cases.filter((c) => c.problems.length > 0).length;
   const passed = cases.length - failed;
-  const below = options.threshold !== undefined && coverage !== undefined && coverage.percent < options.threshold;
+  const below =
+    options.threshold !== undefined && coverage !== undefined && coverage.percent < options.threshold;
   if (runOptions.quiet) {
     if (below) out.push(thresholdLine(coverage, options.threshold!));
     return out.join("");
@@ -37,7 +38,11 @@ export function textReport(
   if (failed > 0) out.push(`FAIL: ${failed}/${cases.length}\n`);
   if (coverage) out.push(formatCoverage(coverage));
   if (coverage && options.threshold !== undefined)
-    out.push(below ? thresholdLine(coverage, options.threshold) : `coverage: ${percent(coverage)} (threshold ${options.threshold}%)\n`);
+    out.push(
+      below
+        ? thresholdLine(coverage, options.threshold)
+        : `coverage: ${percent(coverage)} (threshold ${options.threshold}%)\n`,
+    );
   return out.join("");
 }
 

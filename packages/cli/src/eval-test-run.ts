@@ -32,7 +32,12 @@ export async function runTests(paths: readonly string[], options: TestOptions): 
     for (const testCase of selected) {
       const result = policy.evaluate(testCase.claims);
       coverage.set(file.policyPath, [...(coverage.get(file.policyPath) ?? []), result]);
-      cases.push({ file: relative(".", path), name: testCase.name, problems: compare(testCase, result), result });
+      cases.push({
+        file: relative(".", path),
+        name: testCase.name,
+        problems: compare(testCase, result),
+        result,
+      });
     }
   }
   if (options.run && cases.length === 0 && !invalid)

@@ -16,7 +16,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command(PROGRAM)
     .description("Check, evaluate and package Microsoft Azure Attestation policies offline")
     .version(VERSION, "-V, --version", "print the version and exit")
-    .option("-q, --quiet", "print only what failed and the command's own output: no summaries, notes or warnings")
+    .option(
+      "-q, --quiet",
+      "print only what failed and the command's own output: no summaries, notes or warnings",
+    )
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
@@ -24,6 +27,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       outputError: (text, write) => write(`${PROGRAM}: ${text}`),
     })
     .showHelpAfterError(false)
+    // Each command's help lists --quiet too (and completion offers it).
+    .configureHelp({ showGlobalOptions: true })
     .hook("preAction", (command) => {
       runOptions.quiet = command.opts<{ quiet?: boolean }>().quiet === true;
     });

@@ -23,7 +23,10 @@ export async function policyFiles(args: readonly string[]): Promise<string[]> {
       const patterns = POLICY_EXTENSIONS.map((extension) => `**/*${extension}`);
       const found = await glob(patterns, { cwd: arg, ignore: IGNORED });
       if (found.length === 0)
-        throw new UsageError(`no policy files (${POLICY_EXTENSIONS.map((e) => `*${e}`).join(", ")}) below it`, arg);
+        throw new UsageError(
+          `no policy files (${POLICY_EXTENSIONS.map((e) => `*${e}`).join(", ")}) below it`,
+          arg,
+        );
       files.push(...found.sort().map((file) => join(arg, file)));
     } else if (!info && arg !== "-" && isDynamicPattern(arg)) {
       // Results keep the argument's form: relative to the working directory, or absolute.

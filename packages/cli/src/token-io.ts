@@ -2,6 +2,7 @@ import { createPrivateKey, type KeyObject } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import {
   certificatesFromPem,
+  describeCertificate,
   loadSigningKey,
   type Result,
   type SigningKey,
@@ -11,6 +12,7 @@ import {
 } from "@maa-policy/tokens";
 import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
+import { runOptions } from "./run-options.js";
 import { describeReadError, displayName, problemLine, readError, readInput, UsageError } from "./io.js";
 
 /** No policy or management token comes near this; larger input is refused before decoding. */
@@ -48,8 +50,7 @@ export interface TokenInput {
 export async function readTokenArgument(argument: string): Promise<TokenInput> {
   try {
     const text = await readInput(argument);
-    if (text.length > MAX_TOKEN_BYTES)
-      throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, argument);
+    if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, argument);
     return { name: argument, text: text.trimEnd() };
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -87,7 +88,7 @@ export async function readSigningKey(
   }
   const leaf = certificatesFromPem(certTexts[0], "the file");
   if (!leaf.ok) throw new UsageError(leaf.error.message, certPaths[0]);
-  blameMismatchedKey(privateKey, keyPath, leaf.value[0], certPaths[0]);
+  await blameMismatchedKey(privateKey, keyPath, leaf.value[0], certPaths[0]);
   const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const key = await loadSigningKey(pkcs8, certTexts.join("\n"));
   // The core's refusals of the key ("The private key …") are the key file's fault; the rest the certificate's.
@@ -100,12 +101,18 @@ export async function readSigningKey(
 }
 
 /** A key of another type than the certificate's: the key file is at fault, and the certificate named. */
-function blameMismatchedKey(key: KeyObject, keyPath: string, leaf: X509Certificate, certPath: string): void {
-  const keyType = key.asymmetricKeyType === "rsa" ? "RSA" : key.asymmetricKeyType === "ec" ? "EC" : undefined;
-  const certType = leaf.publicKey.algorithm.name.startsWith("RSA") ? "RSA" : leaf.publicKey.algorithm.name === "ECDSA" ? "EC" : undefined;
-  if (keyType && certType && keyType !== certType)
+async function blameMismatchedKey(
+  key: KeyObject,
+  keyPath: string,
+  leaf: X509Certificate,
+  certPath: string,
+): Promise<void> {
+  const keyType = key.asymmetricKeyType === "rsa" ? "RSA" : key.asymmetricKeyType === "ec" ? "EC" : "other";
+  const certificate = await describeCertificate(leaf);
+  if (keyType !== "other" && certificate.keyType !== "other" && keyType !== certificate.keyType)
     throw new UsageError(
-      `an ${keyType} private key, but ${certPath} certifies an ${certType} key (${leaf.subject}): give that certificate's private key`,
+      `an ${keyType} private key, but ${certPath} certifies an ${certificate.keyType} key ` +
+        `(${certificate.subject}): give that certificate's private key`,
       keyPath,
     );
 }
@@ -138,9 +145,13 @@ export function errorLine(path: string, text: string, failure: Failure): string 
   return problemLine({ where, severity: "error", code: failure.error.code, message: failure.error.message });
 }
 
+/** Warnings on stderr (none under --quiet). */
 export function warningLines(path: string, warnings: readonly TokenWarning[]): string {
+  if (runOptions.quiet) return "";
   return warnings
-    .map((w) => problemLine({ where: displayName(path), severity: "warning", code: w.code, message: w.message }))
+    .map((w) =>
+      problemLine({ where: displayName(path), severity: "warning", code: w.code, message: w.message }),
+    )
     .join("");
 }
 

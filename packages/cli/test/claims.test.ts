@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlEncode } from "@maa-policy/tokens";
 import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote, fill, flipBit } from "../../evidence/test/support/quote-builder.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-claims-"));
+const dir = tempDir("policy-eval-claims-");
 const testPki = await pki();
 const ROOT = Array.from(testPki.rootPublicKey, (b) => b.toString(16).padStart(2, "0")).join("");
 const runtime = new TextEncoder().encode('{ "jwk": { "kty": "EC" } }');

@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlDecode } from "@maa-policy/tokens/encoding";
 import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote, fill } from "../../evidence/test/support/quote-builder.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // `policy-eval eval --evidence`: from a quote built and signed by test keys to the verdict and the
 // draft token, the way the service answers an attest call with draftPolicyForAttestation.
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-eval-evidence-"));
+const dir = tempDir("policy-eval-eval-evidence-");
 const write = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -109,7 +109,9 @@ describe("policy-eval eval --evidence", () => {
     });
     const neither = await runCli(["eval", files.policy]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toBe("policy-eval: error: give the incoming claims with either --claims or --evidence\n");
+    expect(neither.stderr).toBe(
+      "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
+    );
   });
 
   it("reads --attestation-type as the evidence kind", async () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { restErrorBody, serviceError } from "@maa-policy/parser";
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-eval-"));
+const dir = tempDir("policy-eval-eval-");
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -191,6 +191,8 @@ describe("policy-eval eval", () => {
   it("--claims (or --evidence) is required", async () => {
     const result = await runCli(["eval", policy]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("policy-eval: error: give the incoming claims with either --claims or --evidence\n");
+    expect(result.stderr).toBe(
+      "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
+    );
   });
 });

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeUnsecuredJws } from "@maa-policy/tokens";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EC, identity, type TestIdentity } from "../../tokens/test/pki.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-signer-"));
+const dir = tempDir("policy-eval-signer-");
 let count = 0;
 function file(text: string): string {
   const path = join(dir, `f${count++}`);
@@ -124,7 +124,8 @@ describe("policy-eval signer", () => {
     [
       "no --cert",
       () => [addedPem, "--key", manager.key],
-      () => "policy-eval: error: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
+      () =>
+        "policy-eval: error: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
     ],
     [
       "no --key",

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-test-"));
+const dir = tempDir("policy-eval-test-");
 function file(name: string, text: string): string {
   const path = join(dir, name);
   mkdirSync(join(path, ".."), { recursive: true });
@@ -157,7 +157,7 @@ describe("policy-eval test", () => {
   });
 
   it("no test files: exit 2", async () => {
-    const empty = mkdtempSync(join(tmpdir(), "policy-eval-empty-"));
+    const empty = tempDir("policy-eval-empty-");
     expect(await runCli(["test", empty])).toEqual({
       code: 2,
       stdout: "",

@@ -1,13 +1,13 @@
 import { createPrivateKey } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlEncode, encodeUnsecuredJws, policyTokenHash } from "@maa-policy/tokens";
 import { beforeAll, describe, expect, it } from "vitest";
 import { identity, type TestIdentity } from "../../tokens/test/pki.js";
 import { runCli, spawnCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-token-"));
+const dir = tempDir("policy-eval-token-");
 const DRAFT = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
 const SDK_TOKEN =
   "eyJhbGciOiJub25lIn0.eyJBdHRlc3RhdGlvblBvbGljeSI6ImRtVnljMmx2YmoweExqQTdJR0YxZEdodmNtbDZZWFJwYjI1eWRXeGxjM3M5UGlCd1pYSnRhWFFvS1R0OU95QnBjM04xWVc1alpYSjFiR1Z6ZTMwNyJ9.";
@@ -289,8 +289,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", truncated])).toEqual({
       code: 1,
       stdout: "",
-      stderr:
-        "<token>: error InvalidOperation: Malformed JWT: Could not find second period in the token.\n",
+      stderr: "<token>: error InvalidOperation: Malformed JWT: Could not find second period in the token.\n",
     });
   });
 
@@ -430,7 +429,8 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", file(SDK_TOKEN), "--at", "yesterday"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: error: option '--at <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
+      stderr:
+        "policy-eval: error: option '--at <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
     });
   });
 

@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import type { CodeAction, CodeLens, InlayHint, TextEdit } from "vscode-languageserver-protocol";
 import type { EvaluateResult } from "../src/protocol.js";
 import { applied, inProcess, URI, type Client } from "./harness.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 let client: Client;
 afterEach(async () => client.shutdown());
@@ -18,8 +18,7 @@ async function open(text: string, uri = URI, settings?: unknown): Promise<Client
   return client;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "maa-lsp-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("maa-lsp-");
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return pathToFileURL(join(dir, name)).href;

@@ -1,7 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
@@ -9,6 +8,7 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/command-ids.js";
 import { createVscodeStub, textDocument, type Recorded } from "./vscode-stub.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // The packaged extension, run as VS Code would run it, with a stand-in for the `vscode` module:
 // activate() starts the bundled server over stdio and the commands talk to it.
@@ -77,7 +77,7 @@ describe("the .vsix", () => {
 
 describe("the packaged extension against a stand-in vscode", () => {
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), "maa-vsix-"));
+    const dir = tempDir("maa-vsix-");
     for (const [name, bytes] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), bytes);

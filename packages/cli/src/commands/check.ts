@@ -56,7 +56,8 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
     const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
     files.push({ path: path === "-" ? "<stdin>" : path, analysis });
   }
-  const failing = (severity: string) => severity === "error" || (options.strict === true && severity === "warning");
+  const failing = (severity: string) =>
+    severity === "error" || (options.strict === true && severity === "warning");
   const report = render(files, options.format, runOptions.quiet ? failing : undefined);
   if (options.output) await writeOutput(options.output, report);
   else (options.fix && paths.includes("-") ? process.stderr : process.stdout).write(report);

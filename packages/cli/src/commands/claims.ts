@@ -5,7 +5,8 @@ import { ExitCode } from "../exit-codes.js";
 import { DATA_ENCODING_HINT, looksBase64url, parsesAsJson } from "../data-encoding-hint.js";
 import { displayName, problemLine, readError, readInputBytes, UsageError } from "../io.js";
 import { runOptions } from "../run-options.js";
-import { parseTime } from "../options.js";
+import { outputOption, parseTime } from "../options.js";
+import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
 /** The options that say how to read evidence and its data; shared with `eval --evidence`. */
@@ -29,6 +30,7 @@ export interface EvidenceOptions {
 
 export interface ClaimsOptions extends EvidenceOptions {
   format: "text" | "json";
+  output?: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export function register(program: Command, report: Report): void {
       ]),
     )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(outputOption("write the claims to a file instead of standard output"))
     .option(
       "--now <time>",
       "check certificate validity at this time: seconds since the epoch or ISO 8601",
@@ -90,7 +93,8 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
     options.format === "json"
       ? `${JSON.stringify(claims, null, 2)}\n`
       : text(claims, JSON_VALUED_CLAIM_TYPES);
-  process.stdout.write(output);
+  if (options.output) await writeOutput(options.output, output);
+  else process.stdout.write(output);
   if (!runOptions.quiet) process.stderr.write(summary(evidence.result));
   return ExitCode.Ok;
 }
@@ -119,8 +123,7 @@ export async function evidenceClaims(
     }
     if (options.dataEncoding === "raw") return { data: bytes, dataType };
     const decoded = decodeEvidence(new TextDecoder().decode(bytes).trim());
-    if (!decoded.ok)
-      throw new UsageError(decoded.error.message.replace("'evidence'", "'data'"), file);
+    if (!decoded.ok) throw new UsageError(decoded.error.message.replace("'evidence'", "'data'"), file);
     return { data: decoded.value.bytes, dataType };
   };
   const request: EvidenceRequest = {

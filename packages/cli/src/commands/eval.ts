@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { addEvidenceOptions, type EvidenceOptions } from "./claims.js";
-import { parseTime } from "../options.js";
+import { outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
@@ -11,6 +11,7 @@ export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
   now?: Date;
   issuer?: string;
   attestationType?: string;
+  output?: string;
 }
 
 /**
@@ -41,6 +42,7 @@ export function register(program: Command, report: Report): void {
       parseTime,
     )
     .option("--issuer <url>", "the token's iss")
+    .addOption(outputOption("write the result (or the token) to a file instead of standard output"))
     .option(
       "--attestation-type <type>",
       "with --evidence: sgx or openenclave (default: detected); otherwise the token's x-ms-attestation-type",

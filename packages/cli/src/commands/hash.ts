@@ -1,7 +1,8 @@
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { displayName, formatOption, readText, type Format } from "../token-io.js";
+import { outputOption } from "../options.js";
+import { displayName, formatOption, readText, writeOutput, type Format } from "../token-io.js";
 import type { Report } from "./index.js";
 
 export function register(program: Command, report: Report): void {
@@ -12,19 +13,21 @@ export function register(program: Command, report: Report): void {
     )
     .argument("<policy>", "policy file ('-' reads standard input); hashed byte for byte")
     .addOption(formatOption())
-    .action(async (path: string, options: { format: Format }) => report(await hash(path, options.format)));
+    .addOption(outputOption("write the hashes to a file instead of standard output"))
+    .action(async (path: string, options: { format: Format; output?: string }) =>
+      report(await hash(path, options.format, options.output)),
+    );
 }
 
-export async function hash(path: string, format: Format): Promise<number> {
+export async function hash(path: string, format: Format, output?: string): Promise<number> {
   const text = await readText(path);
   const token = createUnsignedPolicyToken(text);
   const hashes = { policyHash: policyHash(text), policyTokenHash: policyTokenHash(token) };
-  if (format === "json") {
-    process.stdout.write(JSON.stringify({ file: displayName(path), ...hashes, token }, null, 2) + "\n");
-  } else {
-    process.stdout.write(
-      `x-ms-policy-hash        ${hashes.policyHash}\nx-ms-policy-token-hash  ${hashes.policyTokenHash}\n`,
-    );
-  }
+  const report =
+    format === "json"
+      ? JSON.stringify({ file: displayName(path), ...hashes, token }, null, 2) + "\n"
+      : `x-ms-policy-hash        ${hashes.policyHash}\nx-ms-policy-token-hash  ${hashes.policyTokenHash}\n`;
+  if (output) await writeOutput(output, report);
+  else process.stdout.write(report);
   return ExitCode.Ok;
 }

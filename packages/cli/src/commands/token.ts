@@ -11,7 +11,6 @@ import {
 } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { UsageError } from "../io.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
   collect,
@@ -25,7 +24,7 @@ import {
   writeOutput,
   type Format,
 } from "../token-io.js";
-import { parseTime } from "../options.js";
+import { outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 interface SignOptions {
@@ -50,7 +49,7 @@ export function register(program: Command, report: Report): void {
         "PEM certificate of that key, optionally followed by its chain; repeat for more files; goes in x5c",
         collect,
       )
-      .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
+      .addOption(outputOption("write the token to a file, byte for byte, instead of standard output"))
       .addOption(formatOption());
   const encoder = (name: string, hidden: boolean) =>
     signing(
@@ -68,7 +67,7 @@ export function register(program: Command, report: Report): void {
     .command("decode")
     .description("print the policy inside a policy token or a GET /policies response (no verification)")
     .argument("<jws|file>", "the token itself, a token file, or '-' for standard input")
-    .option("-o, --output <file>", "write the policy text to a file instead of standard output")
+    .addOption(outputOption("write the policy text to a file instead of standard output"))
     .option(
       "--request <jws|file>",
       "for a set-policy response: the token that was sent, to check x-ms-policy-token-hash",
