@@ -46,7 +46,7 @@ describe("the bundled policy-eval", () => {
     const broken = write("broken.test.yaml", "a: b: c\n  - x\n");
     const result = spawnCli(["test", broken]);
     expect(result.code).toBe(2);
-    expect(result.stderr.startsWith(`policy-eval: ${broken}:1:`)).toBe(true);
+    expect(result.stderr.startsWith(`${broken}:1:`)).toBe(true);
   });
 
   it("fmt", () => {
