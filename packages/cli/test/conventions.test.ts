@@ -281,3 +281,19 @@ describe("--now and --at take the same forms", () => {
     });
   });
 });
+
+describe("the shipped example", () => {
+  const examples = new URL("../../../examples/", import.meta.url).pathname;
+  it("passes its own fmt --check and check --strict", async () => {
+    expect(await runCli(["fmt", "--check", examples])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect((await runCli(["check", "--strict", examples])).code).toBe(0);
+  });
+
+  it("has a test file beside it that passes and fires every rule", async () => {
+    expect(await runCli(["test", examples, "--threshold", "100", "--quiet"])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: "",
+    });
+  });
+});
