@@ -64,7 +64,7 @@ describe.runIf(hasPreCommit)(".pre-commit-hooks.yaml, run by pre-commit", () => 
     const result = tryRepo(bad, "maa-policy-check");
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
-      "policies/broken.policy:2:1: error mismatched-input: mismatched input 'authorizationrules' expecting ';'",
+      "policies/broken.policy:2:1: error missing-token: missing ';' at 'authorizationrules'",
     );
   });
 
@@ -146,6 +146,6 @@ describe("action.yml, its steps run as a runner runs them", () => {
     };
     expect(
       sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]),
-    ).toEqual([["mismatched-input", "broken.policy"]]);
+    ).toEqual([["missing-token", "broken.policy"]]);
   });
 });
