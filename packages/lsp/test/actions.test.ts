@@ -185,10 +185,56 @@ describe("maaPolicy/evaluate", () => {
       [
         {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } },
-          command: { title: "▶ Evaluate", command: "maaPolicy.evaluate", arguments: [{ uri: URI }] },
+          command: { title: "▶ Evaluate", command: "maa-policy-lsp.evaluate", arguments: [{ uri: URI }] },
         },
       ],
     );
+  });
+
+  test("the server runs the lens's command (workspace/executeCommand), so any client can", async () => {
+    const uri = file("lens.policy", POLICY);
+    file("lens.claims.json", CLAIMS);
+    await open(POLICY, uri);
+    const result = await client.request<EvaluateResult>("workspace/executeCommand", {
+      command: "maa-policy-lsp.evaluate",
+      arguments: [{ uri }],
+    });
+    expect(result.verdict).toBe("permit");
+    expect(client.messages).toEqual([
+      { type: 3, message: "lens.policy: permitted against lens.claims.json, 1 claim issued" },
+    ]);
+    expect(client.logs.at(-1)).toBe(
+      "lens.policy: permitted against lens.claims.json, 1 claim issued\n" +
+        "  svn: 3\n" +
+        "  line 3: authorizationrules rule 1 fired\n" +
+        "  line 6: issuancerules rule 1 fired\n" +
+        "  line 7: issuancerules rule 2 did not fire",
+    );
+    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: whole,
+    });
+    expect(hints.map((h) => h.label)).toEqual([" ✓ fired", " ✓ fired", " · not fired"]);
+  });
+
+  test("a denied evaluation is an error message; a bad argument an InvalidParams error", async () => {
+    const uri = file("denied.policy", POLICY);
+    file("denied.claims.json", JSON.stringify({ "x-ms-sgx-is-debuggable": true }));
+    await open(POLICY, uri);
+    await client.request("workspace/executeCommand", {
+      command: "maa-policy-lsp.evaluate",
+      arguments: [{ uri }],
+    });
+    expect(client.messages).toEqual([
+      {
+        type: 1,
+        message:
+          "denied.policy: no-permit against denied.claims.json: PolicyEvaluationError: Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.",
+      },
+    ]);
+    await expect(
+      client.request("workspace/executeCommand", { command: "maa-policy-lsp.evaluate", arguments: [] }),
+    ).rejects.toThrow("maa-policy-lsp.evaluate takes one argument, { uri }.");
   });
 });
 

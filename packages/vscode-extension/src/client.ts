@@ -1,4 +1,6 @@
-import type * as vscode from "vscode";
+import * as vscode from "vscode";
+import type { CommandId } from "./command-ids.js";
+import { EVALUATE_LENS_COMMAND } from "./protocol.js";
 import {
   LanguageClient,
   TransportKind,
@@ -27,6 +29,19 @@ export function createClient(
     // The server pulls `maaPolicy` with workspace/configuration; this also tells it when it changed.
     synchronize: { configurationSection: "maaPolicy" },
     outputChannel: output,
+    middleware: {
+      // The code lens runs the server's command, which in other editors shows a message; here the
+      // extension's own command shows the result panel instead.
+      executeCommand: (command, args, next): Promise<unknown> =>
+        command === EVALUATE_LENS_COMMAND
+          ? Promise.resolve(
+              vscode.commands.executeCommand<unknown>(
+                "maaPolicy.evaluate" satisfies CommandId,
+                ...(args as unknown[]),
+              ),
+            )
+          : Promise.resolve(next(command, args) as unknown),
+    },
   };
   return new LanguageClient("maaPolicy", "MAA Policy", serverOptions, clientOptions);
 }

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -103,8 +103,17 @@ describe("the packaged extension against a stand-in vscode", () => {
     Module._load = load;
   });
 
-  it("registers every command", () => {
-    expect([...recorded.commands.keys()]).toEqual([...COMMANDS]);
+  it("registers every command, and the client the server's code lens command", () => {
+    expect([...recorded.commands.keys()]).toEqual([...COMMANDS, "maa-policy-lsp.evaluate"]);
+  });
+
+  it("routes the server's Evaluate code lens command to the result panel", async () => {
+    const uri = pathToFileURL(policyPath).href;
+    // The panel of the test before is reused: blank it, so only this run can fill it.
+    const panel = recorded.webviews.at(-1)!;
+    panel.html = "";
+    await recorded.commands.get("maa-policy-lsp.evaluate")?.({ uri });
+    expect(panel.html.match(/<h1.*<\/h1>/)?.[0]).toBe('<h1 class="permit">Permitted</h1>');
   });
 
   it("shows the hashes the bundled server computes", async () => {
