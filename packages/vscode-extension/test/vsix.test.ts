@@ -45,12 +45,14 @@ beforeAll(() => {
 }, 150_000);
 
 describe("the .vsix", () => {
-  it("holds the manifest, the grammars and the two bundles, nothing else", () => {
+  it("holds the manifest, the grammars, the two bundles, the icon and the changelog, nothing else", () => {
     expect(Object.keys(files).sort()).toEqual([
       "[Content_Types].xml",
       "extension.vsixmanifest",
       "extension/LICENSE.txt",
+      "extension/changelog.md",
       "extension/dist/extension.cjs",
+      "extension/dist/icon.png",
       "extension/dist/server.cjs",
       "extension/language-configuration.json",
       "extension/package.json",
