@@ -143,7 +143,9 @@ describe("packaging", () => {
   it("has an icon rendered from icon.svg, keywords and a changelog", () => {
     expect(manifest.icon).toBe("dist/icon.png");
     expect(read("icon.mjs")).toContain('readFileSync(here("icon.svg"))');
-    expect(read("icon.svg").startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"')).toBe(true);
+    expect(
+      read("icon.svg").startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"'),
+    ).toBe(true);
     expect(manifest.keywords).toEqual(
       expect.arrayContaining(["azure", "attestation", "maa", "policy", "sgx", "tpm"]),
     );
