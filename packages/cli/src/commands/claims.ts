@@ -108,6 +108,7 @@ export async function evidenceClaims(
   options: EvidenceOptions,
 ): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
+  const { nodeEvidenceCrypto } = await import("../node-evidence-crypto.js");
   /** Binary data files that look base64url-encoded: named in a note if verification fails. */
   const suspects: string[] = [];
   const data = async (
@@ -134,6 +135,7 @@ export async function evidenceClaims(
     now: options.now,
     rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
     collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
+    crypto: nodeEvidenceCrypto,
   };
   const result = await claimsFromEvidence(request);
   const name = displayName(path);
