@@ -10,5 +10,6 @@ export default defineConfig({
   test: {
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 20_000,
+    globalSetup: ["test/support/temp-root.ts"],
   },
 });

@@ -2,21 +2,22 @@ import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult }
 import { restErrorBody, type Claim } from "@maa-policy/parser";
 import { evidenceClaims } from "./commands/claims.js";
 import type { EvalOptions } from "./commands/eval.js";
-import { loadPolicy } from "./commands/check.js";
+import { readPolicyFile } from "./read-policy.js";
 import { formatExplanation, formatOutcome } from "./eval-text.js";
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
-import { describeReadError, readInput, UsageError } from "./io.js";
+import { readError, readInput, UsageError } from "./io.js";
+import { writeOutput } from "./token-io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
   if ((options.claims === undefined) === (options.evidence === undefined))
     throw new UsageError("give the incoming claims with either --claims or --evidence");
   if (policyPath === "-" && (options.claims ?? options.evidence) === "-")
     throw new UsageError("the policy and the claims cannot both be read from standard input");
-  const now = options.now === undefined ? undefined : parseNow(options.now);
-  const text = await loadPolicy(policyPath);
-  if (typeof text !== "string") throw new UsageError(text.error);
+  const now = options.now === undefined ? undefined : Math.floor(options.now.getTime() / 1000);
+  const text = await readPolicyFile(policyPath);
+  if (typeof text !== "string") throw text.error;
   const claims = await incomingClaims(options);
   if (!claims.ok) return claims.exitCode;
 
@@ -28,7 +29,9 @@ export async function runEval(policyPath: string, options: EvalOptions): Promise
     return ExitCode.Invalid;
   }
   const result = loaded.policy.evaluate(claims.claims, { trace: options.explain === true });
-  process.stdout.write(render(result, options, { path, text, now }));
+  const output = render(result, options, { path, text, now });
+  if (options.output) await writeOutput(options.output, output);
+  else process.stdout.write(output);
   return result.permitted ? ExitCode.Ok : ExitCode.Denied;
 }
 
@@ -85,18 +88,11 @@ async function incomingClaims(
   }
   const path = options.claims!;
   const claimsText = await readInput(path).catch((error: unknown) => {
-    throw new UsageError(describeReadError(path, error));
+    throw readError(path, error);
   });
   const claims = parseClaims(claimsText);
-  if (!claims.ok) throw new UsageError(`${displayName(path)}: ${claims.error.message}`);
+  if (!claims.ok) throw new UsageError(claims.error.message, displayName(path));
   return claims;
-}
-
-function parseNow(text: string): number {
-  const seconds = /^\d+$/.test(text) ? Number(text) : Date.parse(text) / 1000;
-  if (!Number.isFinite(seconds))
-    throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
-  return Math.floor(seconds);
 }
 
 function displayName(path: string): string {

@@ -4,7 +4,7 @@ import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { claimsFromJson, parseClaims, type Outcome } from "@maa-policy/evaluator";
 import { schemaProblem } from "./eval-test-schema.js";
 import { readYaml } from "./eval-test-yaml.js";
-import { describeReadError, UsageError } from "./io.js";
+import { describeReadError, readError, UsageError } from "./io.js";
 
 /** One case of a test file, with its claims already read. */
 export interface TestCase {
@@ -30,7 +30,7 @@ export async function findTestFiles(paths: readonly string[]): Promise<string[]>
   const found: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch((error: unknown) => {
-      throw new UsageError(describeReadError(path, error));
+      throw readError(path, error);
     });
     if (!info.isDirectory()) found.push(path);
     else
@@ -55,18 +55,18 @@ interface TestFileData {
 /** Reads and validates one test file; every problem is a UsageError naming the file and the place. */
 export async function readTestFile(path: string): Promise<TestFile> {
   const text = await readFile(path, "utf8").catch((error: unknown) => {
-    throw new UsageError(describeReadError(path, error));
+    throw readError(path, error);
   });
   const yaml = await readYaml(path, text);
   const problem = schemaProblem(yaml.data);
-  if (problem) throw new UsageError(`${path}${yaml.locate(problem.path, problem.key)}: ${problem.message}`);
+  if (problem) throw new UsageError(problem.message, `${path}${yaml.locate(problem.path, problem.key)}`);
   const data = yaml.data as TestFileData;
   const base = dirname(path);
   const cases: TestCase[] = [];
   for (const [i, entry] of data.tests.entries()) {
     // Claims and issued claims are checked by the evaluator's reader, which names the claim at fault.
     const fail = (at: readonly string[], message: string): never => {
-      throw new UsageError(`${path}${yaml.locate(["tests", i, ...at])}: tests[${i}]: ${message}`);
+      throw new UsageError(`tests[${i}]: ${message}`, `${path}${yaml.locate(["tests", i, ...at])}`);
     };
     const claims = await readClaims(entry, base, (message) =>
       fail([entry.claims === undefined ? "claimsFile" : "claims"], message),
@@ -94,7 +94,9 @@ async function readClaims(
   let result;
   if (entry.claimsFile !== undefined) {
     const file = resolve(base, entry.claimsFile);
-    const text = await readFile(file, "utf8").catch((error: unknown) => fail(describeReadError(file, error)));
+    const text = await readFile(file, "utf8").catch((error: unknown) =>
+      fail(`${file}: ${describeReadError(error)}`),
+    );
     result = parseClaims(text);
   } else result = typeof entry.claims === "string" ? parseClaims(entry.claims) : claimsFromJson(entry.claims);
   return result.ok ? result.claims : fail(`claims: ${result.error.message}`);

@@ -2,13 +2,15 @@ import { relative } from "node:path";
 import type { ClaimValue } from "@maa-policy/parser";
 import { loadPolicy as compile, type CompiledPolicy, type EvaluationResult } from "@maa-policy/evaluator";
 import type { TestOptions } from "./commands/test.js";
-import { loadPolicy } from "./commands/check.js";
-import { formatCoverage, type Coverage } from "./eval-test-coverage.js";
+import { readPolicyFile } from "./read-policy.js";
+import { coverageOf, type Coverage } from "./eval-test-coverage.js";
+import { jsonReport, textReport, type CaseReport } from "./eval-test-report.js";
 import { findTestFiles, readTestFile, type TestCase } from "./eval-test-file.js";
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
 import { UsageError } from "./io.js";
+import { writeOutput } from "./token-io.js";
 
 export async function runTests(paths: readonly string[], options: TestOptions): Promise<number> {
   const files = await findTestFiles(paths);
@@ -16,38 +18,38 @@ export async function runTests(paths: readonly string[], options: TestOptions): 
     throw new UsageError(`no test files (*.test.yaml, *.test.yml, *.test.json) under ${paths.join(", ")}`);
   const policies = new Map<string, CompiledPolicy | undefined>();
   const coverage: Coverage = new Map();
-  const style = styleFor(process.stdout);
-  let passed = 0;
-  let failed = 0;
+  const cases: CaseReport[] = [];
   let invalid = false;
   for (const path of files) {
     const file = await readTestFile(path);
+    const selected = file.cases.filter((testCase) => options.run?.test(testCase.name) ?? true);
+    if (selected.length === 0) continue;
     const policy = await compiled(file.policyPath, policies);
     if (!policy) {
       invalid = true;
       continue;
     }
-    for (const testCase of file.cases) {
+    for (const testCase of selected) {
       const result = policy.evaluate(testCase.claims);
       coverage.set(file.policyPath, [...(coverage.get(file.policyPath) ?? []), result]);
-      const problems = compare(testCase, result);
-      if (problems.length === 0) passed++;
-      else failed++;
-      if (problems.length > 0 || options.verbose) {
-        const label = problems.length === 0 ? "PASS" : style.severity("error", "FAIL");
-        process.stdout.write(
-          `${label} ${relative(".", path)}: ${testCase.name}\n${problems.map((p) => `  ${p}\n`).join("")}`,
-        );
-      }
+      cases.push({
+        file: relative(".", path),
+        name: testCase.name,
+        problems: compare(testCase, result),
+        result,
+      });
     }
   }
-  const total = passed + failed;
-  process.stdout.write(
-    `${"-".repeat(80)}\n${passed > 0 ? `PASS: ${passed}/${total}\n` : ""}${failed > 0 ? `FAIL: ${failed}/${total}\n` : ""}`,
-  );
-  if (options.coverage) process.stdout.write(formatCoverage(coverage, policies));
+  if (options.run && cases.length === 0 && !invalid)
+    throw new UsageError(`no test case matches --run ${JSON.stringify(options.run.source)}`);
+  const covered = options.coverage ? coverageOf(coverage, policies) : undefined;
+  const report = options.format === "json" ? jsonReport(cases, covered) : textReport(cases, covered, options);
+  if (options.output) await writeOutput(options.output, report);
+  else process.stdout.write(report);
   if (invalid) return ExitCode.Invalid;
-  return failed > 0 ? ExitCode.Denied : ExitCode.Ok;
+  if (cases.some((c) => c.problems.length > 0)) return ExitCode.Denied;
+  const below = options.threshold !== undefined && covered && covered.percent < options.threshold;
+  return below ? ExitCode.Invalid : ExitCode.Ok;
 }
 
 /** Compiled once per policy file; undefined (after printing check's diagnostics) when invalid. */
@@ -56,8 +58,8 @@ async function compiled(
   cache: Map<string, CompiledPolicy | undefined>,
 ): Promise<CompiledPolicy | undefined> {
   if (cache.has(path)) return cache.get(path);
-  const text = await loadPolicy(path);
-  if (typeof text !== "string") throw new UsageError(text.error);
+  const text = await readPolicyFile(path);
+  if (typeof text !== "string") throw text.error;
   const loaded = await compile(text);
   if (!loaded.ok)
     process.stderr.write(

@@ -30,7 +30,7 @@ export async function readYaml(path: string, text: string): Promise<YamlFile> {
     return `:${line}:${col}`;
   };
   const fail = (offset: number | undefined, message: string): never => {
-    throw new UsageError(`${path}${where(offset)}: ${message}`);
+    throw new UsageError(message, `${path}${where(offset)}`);
   };
   let doc: Document.Parsed;
   try {

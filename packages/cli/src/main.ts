@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode } from "./exit-codes.js";
-import { UsageError } from "./io.js";
+import { usageErrorLine, UsageError, PROGRAM } from "./io.js";
 import { registerCommands } from "./commands/index.js";
+import { runOptions } from "./run-options.js";
+import { VERSION } from "./version.js";
 
 /**
  * Runs `policy-eval` with `argv` (without node and script) and returns the exit code. Commands
@@ -10,11 +12,26 @@ import { registerCommands } from "./commands/index.js";
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number = ExitCode.Ok;
-  const program = new Command("policy-eval")
+  runOptions.quiet = false;
+  const program = new Command(PROGRAM)
     .description("Check, evaluate and package Microsoft Azure Attestation policies offline")
+    .version(VERSION, "-V, --version", "print the version and exit")
+    .option(
+      "-q, --quiet",
+      "print only what failed and the command's own output: no summaries, notes or warnings",
+    )
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError(false);
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      // commander's "error: …" becomes the CLI's one error shape, `policy-eval: error: …`.
+      outputError: (text, write) => write(`${PROGRAM}: ${text}`),
+    })
+    .showHelpAfterError(false)
+    // Each command's help lists --quiet too (and completion offers it).
+    .configureHelp({ showGlobalOptions: true })
+    .hook("preAction", (command) => {
+      runOptions.quiet = command.opts<{ quiet?: boolean }>().quiet === true;
+    });
   await registerCommands(
     program,
     (result) => {
@@ -26,12 +43,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version"
-        ? 0
-        : ExitCode.Usage;
+      // Help and --version exit 0; every usage error exits 2 (commander's own code is 1).
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`policy-eval: ${error.message}\n`);
+      process.stderr.write(usageErrorLine(error));
       return ExitCode.Usage;
     }
     throw error;

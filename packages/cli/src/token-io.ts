@@ -1,7 +1,8 @@
-import { createPrivateKey } from "node:crypto";
+import { createPrivateKey, type KeyObject } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import {
   certificatesFromPem,
+  describeCertificate,
   loadSigningKey,
   type Result,
   type SigningKey,
@@ -11,7 +12,8 @@ import {
 } from "@maa-policy/tokens";
 import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
-import { describeReadError, readInput, UsageError } from "./io.js";
+import { runOptions } from "./run-options.js";
+import { describeReadError, displayName, problemLine, readError, readInput, UsageError } from "./io.js";
 
 /** No policy or management token comes near this; larger input is refused before decoding. */
 export const MAX_TOKEN_BYTES = 16 * 1024 * 1024;
@@ -19,7 +21,7 @@ export const MAX_TOKEN_BYTES = 16 * 1024 * 1024;
 /** `service` prints a failure as the service answers it: its message, then the HTTP 400 body. */
 export type Format = "text" | "json" | "service";
 
-export const displayName = (path: string) => (path === "-" ? "<stdin>" : path);
+export { displayName };
 
 /** Reads a text input for the token commands; an unreadable file is a usage error (exit 2). */
 export async function readText(path: string): Promise<string> {
@@ -27,9 +29,9 @@ export async function readText(path: string): Promise<string> {
   try {
     text = await readInput(path);
   } catch (error) {
-    throw new UsageError(describeReadError(path, error));
+    throw readError(path, error);
   }
-  if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`${path}: larger than ${MAX_TOKEN_BYTES} bytes`);
+  if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, path);
   return text;
 }
 
@@ -48,15 +50,14 @@ export interface TokenInput {
 export async function readTokenArgument(argument: string): Promise<TokenInput> {
   try {
     const text = await readInput(argument);
-    if (text.length > MAX_TOKEN_BYTES)
-      throw new UsageError(`${argument}: larger than ${MAX_TOKEN_BYTES} bytes`);
+    if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, argument);
     return { name: argument, text: text.trimEnd() };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOENT" || code === "ENAMETOOLONG") && looksLikeJws(argument))
       return { name: INLINE_TOKEN, text: argument.trimEnd() };
-    throw new UsageError(describeReadError(argument, error));
+    throw readError(argument, error);
   }
 }
 
@@ -72,33 +73,55 @@ const looksLikeJws = (argument: string) => /^ey[^/\\]*\./s.test(argument);
 export async function readSigningKey(
   keyPath: string | undefined,
   certPaths: readonly string[] | undefined,
-  certOption = "--cert",
 ): Promise<SigningKey | undefined> {
   if (!keyPath && !certPaths?.length) return undefined;
   if (!keyPath || !certPaths?.length)
-    throw new UsageError(
-      `--key and ${certOption} go together: the private key signs, the certificate goes in x5c`,
-    );
+    throw new UsageError("--key and --cert go together: the private key signs, the certificate goes in x5c");
   const keyPem = await readText(keyPath);
   // Several files are one chain, leaf first, in the order given.
-  const certPem = (await Promise.all(certPaths.map(readText))).join("\n");
-  const certPath = certPaths.join(", ");
-  let pkcs8: string;
+  const certTexts = await Promise.all(certPaths.map(readText));
+  let privateKey: KeyObject;
   try {
-    pkcs8 = createPrivateKey(keyPem).export({ type: "pkcs8", format: "pem" }).toString();
+    privateKey = createPrivateKey(keyPem);
   } catch {
-    throw new UsageError(`${keyPath}: not an unencrypted PEM private key`);
+    throw new UsageError("not an unencrypted PEM private key", keyPath);
   }
-  const key = await loadSigningKey(pkcs8, certPem);
-  if (!key.ok) throw new UsageError(`${certPath}: ${key.error.message}`);
+  const leaf = certificatesFromPem(certTexts[0], "the file");
+  if (!leaf.ok) throw new UsageError(leaf.error.message, certPaths[0]);
+  await blameMismatchedKey(privateKey, keyPath, leaf.value[0], certPaths[0]);
+  const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const key = await loadSigningKey(pkcs8, certTexts.join("\n"));
+  // The core's refusals of the key ("The private key …") are the key file's fault; the rest the certificate's.
+  if (!key.ok)
+    throw new UsageError(
+      key.error.message,
+      key.error.message.startsWith("The private key") ? keyPath : certPaths.join(", "),
+    );
   return key.value;
+}
+
+/** A key of another type than the certificate's: the key file is at fault, and the certificate named. */
+async function blameMismatchedKey(
+  key: KeyObject,
+  keyPath: string,
+  leaf: X509Certificate,
+  certPath: string,
+): Promise<void> {
+  const keyType = key.asymmetricKeyType === "rsa" ? "RSA" : key.asymmetricKeyType === "ec" ? "EC" : "other";
+  const certificate = await describeCertificate(leaf);
+  if (keyType !== "other" && certificate.keyType !== "other" && keyType !== certificate.keyType)
+    throw new UsageError(
+      `an ${keyType} private key, but ${certPath} certifies an ${certificate.keyType} key ` +
+        `(${certificate.subject}): give that certificate's private key`,
+      keyPath,
+    );
 }
 
 export async function readCertificates(paths: readonly string[]): Promise<X509Certificate[]> {
   const certificates: X509Certificate[] = [];
   for (const path of paths) {
-    const parsed = certificatesFromPem(await readText(path), path);
-    if (!parsed.ok) throw new UsageError(parsed.error.message);
+    const parsed = certificatesFromPem(await readText(path), "the file");
+    if (!parsed.ok) throw new UsageError(parsed.error.message, path);
     certificates.push(...parsed.value);
   }
   return certificates;
@@ -115,15 +138,21 @@ export interface Failure {
   readonly location?: TokenLocation;
 }
 
-/** `policy-eval: <file>[:line:col]: error <Code>: <message>`, the CLI's one error shape. */
+/** `<file>[:line:col]: error <Code>: <message>`, the CLI's one error shape (io.ts). */
 export function errorLine(path: string, text: string, failure: Failure): string {
   const at = failure.location ? lineColumn(text, failure.location.offset) : undefined;
   const where = at ? `${displayName(path)}:${at.line}:${at.column}` : displayName(path);
-  return `policy-eval: ${where}: error ${failure.error.code}: ${failure.error.message}\n`;
+  return problemLine({ where, severity: "error", code: failure.error.code, message: failure.error.message });
 }
 
+/** Warnings on stderr (none under --quiet). */
 export function warningLines(path: string, warnings: readonly TokenWarning[]): string {
-  return warnings.map((w) => `policy-eval: ${displayName(path)}: warning ${w.code}: ${w.message}\n`).join("");
+  if (runOptions.quiet) return "";
+  return warnings
+    .map((w) =>
+      problemLine({ where: displayName(path), severity: "warning", code: w.code, message: w.message }),
+    )
+    .join("");
 }
 
 export function jsonFailure(path: string, text: string, failure: Failure, warnings: readonly TokenWarning[]) {
@@ -171,7 +200,7 @@ export async function writeOutput(path: string, text: string): Promise<void> {
   try {
     await writeFile(path, text, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot write ${describeReadError(path, error)}`);
+    throw new UsageError(`cannot write: ${describeReadError(error)}`, path);
   }
 }
 

@@ -6,6 +6,8 @@ import {
   type Verification,
 } from "@maa-policy/tokens";
 import { ExitCode } from "./exit-codes.js";
+import { problemLine } from "./io.js";
+import { runOptions } from "./run-options.js";
 import { displayName, warningLines, writeOutput, type Format } from "./token-io.js";
 
 /**
@@ -53,7 +55,9 @@ export async function renderPolicyResult(
   process.stdout.write(lines.filter((line) => line !== undefined).join("\n") + "\n");
   if (!mismatch) return ExitCode.Ok;
   const message = `x-ms-policy-token-hash ${response.policyTokenHash} is not the hash of the request token (${expected})`;
-  process.stderr.write(`policy-eval: ${displayName(path)}: error TokenHashMismatch: ${message}\n`);
+  process.stderr.write(
+    problemLine({ where: displayName(path), severity: "error", code: "TokenHashMismatch", message }),
+  );
   return ExitCode.Invalid;
 }
 
@@ -70,6 +74,7 @@ export function renderVerification(
     return;
   }
   process.stderr.write(warningLines(path, warnings));
+  if (runOptions.quiet) return;
   if (verification.algorithm === "none") {
     process.stdout.write(`${displayName(path)}: valid, unsigned (alg none)\n`);
     return;
@@ -97,6 +102,12 @@ export async function printPolicy(
   }
   process.stderr.write(warningLines(path, warnings));
   if (token.policy === null)
-    process.stderr.write(`policy-eval: ${displayName(path)}: no policy (empty payload: a reset token)\n`);
+    process.stderr.write(
+      problemLine({
+        where: displayName(path),
+        severity: "warning",
+        message: "no policy (empty payload: a reset token)",
+      }),
+    );
   else if (!options.output) process.stdout.write(token.policy);
 }

@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // `policy-eval` runs from an esbuild bundle (packages/cli/build.mjs), where a dependency can
 // break in ways the in-process tests, which run the sources, never see (a CommonJS module losing
 // its exports, a polyfill evaluated too late). Every command runs here once from the built bin,
 // down the paths that load its dependencies: JMESPath, YAML, X.509 and JOSE.
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-bundle-"));
+const dir = tempDir("policy-eval-bundle-");
 const write = (name: string, content: string) => {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -46,7 +46,7 @@ describe("the bundled policy-eval", () => {
     const broken = write("broken.test.yaml", "a: b: c\n  - x\n");
     const result = spawnCli(["test", broken]);
     expect(result.code).toBe(2);
-    expect(result.stderr.startsWith(`policy-eval: ${broken}:1:`)).toBe(true);
+    expect(result.stderr.startsWith(`${broken}:1:`)).toBe(true);
   });
 
   it("fmt", () => {

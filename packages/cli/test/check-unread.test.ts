@@ -16,12 +16,12 @@ describe("check: a file that cannot be read is in every format's answer", () => 
     expect(await runCli(["check", missing])).toEqual({
       code: 2,
       stdout: "0 files checked: 0 errors, 0 warnings; 1 file could not be read.\n",
-      stderr: `policy-eval: ${missing}: no such file\n`,
+      stderr: `${missing}: error: no such file\n`,
     });
     expect(await runCli(["check", valid, missing])).toEqual({
       code: 2,
       stdout: "1 file checked: 0 errors, 0 warnings; 1 file could not be read.\n",
-      stderr: `policy-eval: ${missing}: no such file\n`,
+      stderr: `${missing}: error: no such file\n`,
     });
   });
 

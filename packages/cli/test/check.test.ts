@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, spawnCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-check-"));
+const dir = tempDir("policy-eval-check-");
 function policyFile(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -154,7 +154,7 @@ describe("policy-eval check", () => {
     const file = policyFile("other.policy", SYNTAX);
     const result = await runCli(["check", join(dir, "missing.policy"), file]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`policy-eval: ${join(dir, "missing.policy")}: no such file\n`);
+    expect(result.stderr).toBe(`${join(dir, "missing.policy")}: error: no such file\n`);
     expect(result.stdout).toContain(`${file}:2:2: error mismatched-input`);
   });
 
@@ -162,7 +162,7 @@ describe("policy-eval check", () => {
     const result = await runCli(["check", "--format", "xml", "x.policy"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, service, sarif.\n",
+      "policy-eval: error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json, service, sarif.\n",
     );
   });
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { draftToken, evaluatePolicy } from "@maa-policy/evaluator";
 import { Command } from "commander";
@@ -7,9 +6,11 @@ import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote } from "../../evidence/test/support/quote-builder.js";
 import { addEvidenceOptions, evidenceClaims, type EvidenceOptions } from "../src/commands/claims.js";
+import { parseTime } from "../src/options.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // What `eval --evidence` needs: the shared options and one call from evidence to incoming claims.
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-claims-eval-"));
+const dir = tempDir("policy-eval-claims-eval-");
 const testPki = await pki();
 const ROOT = Array.from(testPki.rootPublicKey, (b) => b.toString(16).padStart(2, "0")).join("");
 const runtime = new TextEncoder().encode('{"nonce":"abc"}');
@@ -21,7 +22,7 @@ writeFileSync(runtimeFile, runtime);
 
 function parse(argv: string[]): EvidenceOptions & { evidence: string } {
   const command = addEvidenceOptions(
-    new Command("eval").requiredOption("--evidence <file>").option("--now <time>"),
+    new Command("eval").requiredOption("--evidence <file>").option("--now <time>", "", parseTime),
   );
   command.exitOverride().parse(argv, { from: "user" });
   return command.opts();

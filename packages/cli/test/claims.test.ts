@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlEncode } from "@maa-policy/tokens";
 import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote, fill, flipBit } from "../../evidence/test/support/quote-builder.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-claims-"));
+const dir = tempDir("policy-eval-claims-");
 const testPki = await pki();
 const ROOT = Array.from(testPki.rootPublicKey, (b) => b.toString(16).padStart(2, "0")).join("");
 const runtime = new TextEncoder().encode('{ "jwk": { "kty": "EC" } }');
@@ -133,7 +133,7 @@ describe("policy-eval claims", () => {
       code: 1,
       stdout: "",
       stderr:
-        `${forged}: InvalidQuote: The enclave report signature does not verify with the attestation key over the quote ` +
+        `${forged}: error InvalidQuote: The enclave report signature does not verify with the attestation key over the quote ` +
         `header and report body (field 'quote.signature_data.isv_enclave_report_signature' at offset ${quote.at.enclaveSig})\n`,
     });
   });
@@ -143,7 +143,7 @@ describe("policy-eval claims", () => {
     const result = await runCli(["claims", evidence, "--runtime-data", other, ...NOW]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^.*: InvalidParameter: The runtime data does not match the quote: .* \(field 'quote\.report_body\.report_data' at offset 368\)\n$/,
+      /^.*: error InvalidParameter: The runtime data does not match the quote: .* \(field 'quote\.report_body\.report_data' at offset 368\)\n$/,
     );
   });
 
@@ -151,31 +151,32 @@ describe("policy-eval claims", () => {
     const result = await runCli(["claims", evidence, "--now", "2025-06-01T00:00:00Z"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      ": InvalidQuote: The PCK certificate chain does not end in the Intel SGX Root CA",
+      ": error InvalidQuote: The PCK certificate chain does not end in the Intel SGX Root CA",
     );
   });
 
   it("warns about a lone trailing base64 character and still fails precisely", async () => {
-    const result = await runCli(["claims", file("odd.b64", "AAAAA"), ...NOW]);
+    const odd = file("odd.b64", "AAAAA");
+    const result = await runCli(["claims", odd, ...NOW]);
     expect(result.code).toBe(1);
     expect(result.stderr.split("\n")[0]).toBe(
-      "policy-eval: warning: evidence: ignored the last base64 character (5 characters encode no whole final byte)",
+      `${odd}: warning: evidence: ignored the last base64 character (5 characters encode no whole final byte)`,
     );
   });
 
   it.each([
-    [["claims", join(dir, "missing.bin")], `policy-eval: ${join(dir, "missing.bin")}: no such file\n`],
+    [["claims", join(dir, "missing.bin")], `${join(dir, "missing.bin")}: error: no such file\n`],
     [
       ["claims", evidence, "--now", "yesterday"],
-      "policy-eval: --now: 'yesterday' is neither seconds since the epoch nor an ISO date\n",
+      "policy-eval: error: option '--now <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
     ],
     [
       ["claims", evidence, "--root-public-key", "04ab"],
-      "policy-eval: --root-public-key: expected an uncompressed P-256 point: 128 or 130 hex digits\n",
+      "policy-eval: error: --root-public-key: expected an uncompressed P-256 point: 128 or 130 hex digits\n",
     ],
     [
       ["claims", evidence, "--runtime-data", join(dir, "none")],
-      `policy-eval: ${join(dir, "none")}: no such file\n`,
+      `${join(dir, "none")}: error: no such file\n`,
     ],
   ])("exits 2 for unreadable input: %j", async (argv, stderr) => {
     expect(await runCli(argv)).toEqual({ code: 2, stdout: "", stderr });
@@ -229,7 +230,7 @@ describe("policy-eval claims --crl", () => {
     ]);
     expect([revoked.code, revoked.stdout]).toEqual([1, ""]);
     expect(revoked.stderr).toContain(
-      ": InvalidQuote: PCK chain certificate #0 (CN=Test SGX PCK Certificate) is revoked by CRL #0",
+      ": error InvalidQuote: PCK chain certificate #0 (CN=Test SGX PCK Certificate) is revoked by CRL #0",
     );
   });
 });
@@ -239,7 +240,7 @@ describe("policy-eval claims --qe-identity", () => {
     expect(await runCli(["claims", evidence, ...NOW, "--qe-identity", evidence])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: --qe-identity and --qe-identity-issuer-chain go together\n",
+      stderr: "policy-eval: error: --qe-identity and --qe-identity-issuer-chain go together\n",
     });
   });
 
@@ -253,6 +254,6 @@ describe("policy-eval claims --qe-identity", () => {
       "--qe-identity-issuer-chain",
       file("chain.pem", ""),
     ]);
-    expect([result.code, result.stderr.split(": ").slice(1, 2)]).toEqual([1, ["InvalidQuote"]]);
+    expect([result.code, result.stderr.split(": ").slice(1, 2)]).toEqual([1, ["error InvalidQuote"]]);
   });
 });

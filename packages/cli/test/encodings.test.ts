@@ -21,8 +21,8 @@ const utf16 = write(
 );
 const bom = write("bom.policy", Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(POLICY)]));
 
-const NOT_UTF8 = `${latin1}:1:7: not UTF-8: byte 0xE9 at offset 6 is not valid UTF-8; save it as UTF-8`;
-const UTF16 = `${utf16}:1:1: the file is UTF-16 LE (byte order mark FF FE); a policy is UTF-8 text: save it as UTF-8`;
+const NOT_UTF8 = `${latin1}:1:7: error: not UTF-8: byte 0xE9 at offset 6 is not valid UTF-8; save it as UTF-8`;
+const UTF16 = `${utf16}:1:1: error: the file is UTF-16 LE (byte order mark FF FE); a policy is UTF-8 text: save it as UTF-8`;
 
 /** A policy that is not UTF-8 is named as such, with its place, by every command that reads one. */
 describe("policy encodings", () => {
@@ -30,7 +30,7 @@ describe("policy encodings", () => {
     expect(await runCli(["check", latin1])).toEqual({
       code: 2,
       stdout: "0 files checked: 0 errors, 0 warnings; 1 file could not be read.\n",
-      stderr: `policy-eval: ${NOT_UTF8}\n`,
+      stderr: `${NOT_UTF8}\n`,
     });
   });
 
@@ -38,7 +38,7 @@ describe("policy encodings", () => {
     expect(await runCli(["check", utf16])).toEqual({
       code: 2,
       stdout: "0 files checked: 0 errors, 0 warnings; 1 file could not be read.\n",
-      stderr: `policy-eval: ${UTF16}\n`,
+      stderr: `${UTF16}\n`,
     });
   });
 
@@ -48,7 +48,7 @@ describe("policy encodings", () => {
     ["eval", () => ["eval", utf16, "--claims", bom], UTF16],
     ["fmt", () => ["fmt", utf16], UTF16],
   ])("%s refuses it too, exit 2, one line", async (_name, argv, message) => {
-    expect(await runCli(argv())).toEqual({ code: 2, stdout: "", stderr: `policy-eval: ${message}\n` });
+    expect(await runCli(argv())).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
   });
 
   it("a UTF-8 byte order mark is accepted, kept in the text and covered by the hash", async () => {

@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlDecode } from "@maa-policy/tokens/encoding";
 import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote, fill } from "../../evidence/test/support/quote-builder.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // `policy-eval eval --evidence`: from a quote built and signed by test keys to the verdict and the
 // draft token, the way the service answers an attest call with draftPolicyForAttestation.
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-eval-evidence-"));
+const dir = tempDir("policy-eval-eval-evidence-");
 const write = (name: string, content: string | Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, content);
@@ -111,7 +111,7 @@ describe("policy-eval eval --evidence", () => {
       "1748736000",
     ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^.*release\.bin: InvalidQuote: /m);
+    expect(result.stderr).toMatch(/^.*release\.bin: error InvalidQuote: /m);
   });
 
   it("takes exactly one of --claims and --evidence", async () => {
@@ -119,11 +119,13 @@ describe("policy-eval eval --evidence", () => {
     expect(both).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: give the incoming claims with either --claims or --evidence\n",
+      stderr: "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
     });
     const neither = await runCli(["eval", files.policy]);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toBe("policy-eval: give the incoming claims with either --claims or --evidence\n");
+    expect(neither.stderr).toBe(
+      "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
+    );
   });
 
   it("reads --attestation-type as the evidence kind", async () => {
@@ -139,7 +141,7 @@ describe("policy-eval eval --evidence", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: --attestation-type: with --evidence it is sgx or openenclave, not 'tpm'\n",
+      stderr: "policy-eval: error: --attestation-type: with --evidence it is sgx or openenclave, not 'tpm'\n",
     });
   });
 });

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { restErrorBody, serviceError } from "@maa-policy/parser";
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-eval-"));
+const dir = tempDir("policy-eval-eval-");
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -167,22 +167,22 @@ describe("policy-eval eval", () => {
     [
       "malformed claims",
       [policy, "--claims", file("bad.json", '{"a": 1.5}')],
-      `policy-eval: ${join(dir, "bad.json")}: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans (line 1, column 7)\n`,
+      `${join(dir, "bad.json")}: error: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans (line 1, column 7)\n`,
     ],
     [
       "missing claims file",
       [policy, "--claims", join(dir, "none.json")],
-      `policy-eval: ${join(dir, "none.json")}: no such file\n`,
+      `${join(dir, "none.json")}: error: no such file\n`,
     ],
     [
       "both from stdin",
       ["-", "--claims", "-"],
-      "policy-eval: the policy and the claims cannot both be read from standard input\n",
+      "policy-eval: error: the policy and the claims cannot both be read from standard input\n",
     ],
     [
       "a bad --now",
       [policy, "--claims", good, "--now", "yesterday"],
-      "policy-eval: --now: 'yesterday' is neither seconds since the epoch nor an ISO date\n",
+      "policy-eval: error: option '--now <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
     ],
   ])("%s: exit 2, one line, no stack trace", async (_name, args, stderr) => {
     expect(await runCli(["eval", ...args])).toEqual({ code: 2, stdout: "", stderr });
@@ -191,6 +191,8 @@ describe("policy-eval eval", () => {
   it("--claims (or --evidence) is required", async () => {
     const result = await runCli(["eval", policy]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("policy-eval: give the incoming claims with either --claims or --evidence\n");
+    expect(result.stderr).toBe(
+      "policy-eval: error: give the incoming claims with either --claims or --evidence\n",
+    );
   });
 });

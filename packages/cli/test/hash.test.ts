@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, spawnCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-hash-"));
+const dir = tempDir("policy-eval-hash-");
 const DRAFT = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
 const HASHES =
   "x-ms-policy-hash        z0FRjKS0ssQTNur1V6BV8WIrh9M3fzgTo0EfHRvapWU\n" +
@@ -52,7 +52,7 @@ describe("policy-eval hash", () => {
     expect(await runCli(["hash", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}: no such file\n`,
+      stderr: `${path}: error: no such file\n`,
     });
   });
 

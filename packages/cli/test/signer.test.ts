@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { encodeUnsecuredJws } from "@maa-policy/tokens";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EC, identity, type TestIdentity } from "../../tokens/test/pki.js";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-signer-"));
+const dir = tempDir("policy-eval-signer-");
 let count = 0;
 function file(text: string): string {
   const path = join(dir, `f${count++}`);
@@ -30,7 +30,7 @@ beforeAll(async () => {
   nextKey = file(next.keyPem);
 });
 
-const changeArgs = () => ["--cert", addedPem, "--key", manager.key, "--signer-cert", manager.cert];
+const changeArgs = () => [addedPem, "--key", manager.key, "--cert", manager.cert];
 
 async function thumbprintOf(id: TestIdentity): Promise<string> {
   return Buffer.from(await id.certificate.getThumbprint("SHA-1"))
@@ -106,35 +106,37 @@ describe("policy-eval signer", () => {
 
   it.each([
     [
-      "a --cert file without a certificate",
-      () => ["--cert", file("hello"), "--key", manager.key, "--signer-cert", manager.cert],
-      (a: string[]) => `policy-eval: ${a[1]} holds no PEM certificate (-----BEGIN CERTIFICATE-----).\n`,
+      "a certificate file without a certificate",
+      () => [file("hello"), "--key", manager.key, "--cert", manager.cert],
+      (a: string[]) => `${a[0]}: error: the file holds no PEM certificate (-----BEGIN CERTIFICATE-----).\n`,
     ],
     [
-      "a missing --cert file",
-      () => ["--cert", join(dir, "missing.pem"), "--key", manager.key, "--signer-cert", manager.cert],
-      (a: string[]) => `policy-eval: ${a[1]}: no such file\n`,
+      "a missing certificate file",
+      () => [join(dir, "missing.pem"), "--key", manager.key, "--cert", manager.cert],
+      (a: string[]) => `${a[0]}: error: no such file\n`,
     ],
     [
-      "a key that does not match --signer-cert",
-      () => ["--cert", addedPem, "--key", nextKey, "--signer-cert", manager.cert],
+      "an EC key with the RSA --cert: the key is at fault",
+      () => [addedPem, "--key", nextKey, "--cert", manager.cert],
       (a: string[]) =>
-        `policy-eval: ${a[5]}: The private key is not an unencrypted PKCS#8 PEM RSA key (-----BEGIN PRIVATE KEY-----).\n`,
-    ],
-    [
-      "no --signer-cert",
-      () => ["--cert", addedPem, "--key", manager.key],
-      () => "error: required option '--signer-cert <file>' not specified\n",
-    ],
-    [
-      "no --key",
-      () => ["--cert", addedPem, "--signer-cert", manager.cert],
-      () => "error: required option '--key <file>' not specified\n",
+        `${a[2]}: error: an EC private key, but ${a[4]} certifies an RSA key (CN=attestationsigningcert): give that certificate's private key\n`,
     ],
     [
       "no --cert",
-      () => ["--key", manager.key, "--signer-cert", manager.cert],
-      () => "error: required option '--cert <file>' not specified\n",
+      () => [addedPem, "--key", manager.key],
+      () =>
+        "policy-eval: error: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
+    ],
+    [
+      "no --key",
+      () => [addedPem, "--cert", manager.cert],
+      () => "policy-eval: error: required option '--key <file>' not specified\n",
+    ],
+    [
+      "the form before 0.2 (--cert to add, --signer-cert to sign)",
+      () => ["--cert", addedPem, "--key", manager.key, "--signer-cert", manager.cert],
+      () =>
+        "policy-eval: error: give the certificate to add as the argument and the signer's as --cert: policy-eval signer add new.pem --key signer-key.pem --cert signer.pem\n",
     ],
   ])("exits 2 for %s", async (_name, args, message) => {
     const argv = args();
@@ -151,7 +153,7 @@ describe("policy-eval signer", () => {
     expect(await runCli(["signer", "decode", path])).toEqual({
       code: 0,
       stdout: await describeAdded("maa-policyCertificate", "none"),
-      stderr: `policy-eval: ${path}: warning legacy-signer-claim: The certificate is in a "maa-policyCertificate" claim, a pre-GA or documentation name; the SDKs send "policyCertificate".\n`,
+      stderr: `${path}: warning legacy-signer-claim: The certificate is in a "maa-policyCertificate" claim, a pre-GA or documentation name; the SDKs send "policyCertificate".\n`,
     });
   });
 
@@ -169,7 +171,7 @@ describe("policy-eval signer", () => {
   ])("rejects %s", async (_name, path, message) => {
     const input = path();
     const result = await runCli(["signer", "decode", input]);
-    expect(result).toEqual({ code: 1, stdout: "", stderr: `policy-eval: ${input}${message}\n` });
+    expect(result).toEqual({ code: 1, stdout: "", stderr: `${input}${message}\n` });
   });
 
   it("takes the token itself and prints the service's REST body with --format service", async () => {
@@ -189,7 +191,7 @@ describe("policy-eval signer", () => {
     expect(await runCli(["signer", "create", addedPem])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "error: unknown command 'create'\n",
+      stderr: "policy-eval: error: unknown command 'create'\n",
     });
   });
 });

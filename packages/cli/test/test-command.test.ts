@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-test-"));
+const dir = tempDir("policy-eval-test-");
 function file(name: string, text: string): string {
   const path = join(dir, name);
   mkdirSync(join(path, ".."), { recursive: true });
@@ -92,39 +92,38 @@ describe("policy-eval test", () => {
       "t1.test.yaml",
       "policy: [\n",
       (p: string) =>
-        `policy-eval: ${p}:2:1: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+        `${p}:2:1: error: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ],
     [
       "no policy",
       "t2.test.yaml",
       "tests: []\n",
-      (p: string) =>
-        `policy-eval: ${p}:1:1: policy: required: the policy file's path, relative to this test file.`,
+      (p: string) => `${p}:1:1: error: policy: required: the policy file's path, relative to this test file.`,
     ],
     [
       "no cases",
       "t3.test.yaml",
       "policy: sgx.policy\ntests: []\n",
-      (p: string) => `policy-eval: ${p}:2:8: tests: must not be empty`,
+      (p: string) => `${p}:2:8: error: tests: must not be empty`,
     ],
     [
       "bad outcome",
       "t4.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: {}\n    expect: { outcome: allow }\n",
-      (p: string) => `policy-eval: ${p}:4:24: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
+      (p: string) => `${p}:4:24: error: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
     ],
     [
       "bad claims",
       "t5.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: { a: 1.5 }\n",
       (p: string) =>
-        `policy-eval: ${p}:3:13: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
+        `${p}:3:13: error: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
     ],
     [
       "no claims",
       "t6.test.yaml",
       "policy: sgx.policy\ntests:\n  - name: x\n",
-      (p: string) => `policy-eval: ${p}:3:5: tests[0]: claims or claimsFile is required`,
+      (p: string) => `${p}:3:5: error: tests[0]: claims or claimsFile is required`,
     ],
   ])("a malformed test file (%s): exit 2, one line", async (_name, name, text, message) => {
     const path = file(name, text);
@@ -140,7 +139,7 @@ describe("policy-eval test", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}:3:13: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
+      stderr: `${path}:3:13: error: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
     });
   });
 
@@ -152,16 +151,16 @@ describe("policy-eval test", () => {
     const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     expect([result.code, result.stdout]).toEqual([2, ""]);
     expect(result.stderr).toMatch(
-      new RegExp(`^policy-eval: ${escaped}:3:\\d+: the YAML is nested too deeply to read\n$`),
+      new RegExp(`^${escaped}:3:\\d+: error: the YAML is nested too deeply to read\n$`),
     );
   });
 
   it("no test files: exit 2", async () => {
-    const empty = mkdtempSync(join(tmpdir(), "policy-eval-empty-"));
+    const empty = tempDir("policy-eval-empty-");
     expect(await runCli(["test", empty])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: no test files (*.test.yaml, *.test.yml, *.test.json) under ${empty}\n`,
+      stderr: `policy-eval: error: no test files (*.test.yaml, *.test.yml, *.test.json) under ${empty}\n`,
     });
   });
 });

@@ -61,14 +61,14 @@ describe("test files follow their published JSON Schema", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}:${message}\n`,
+      stderr: `${path}:${message.replace(/^(\d+:\d+): /, "$1: error: ")}\n`,
     });
   });
 
   it("a misspelt top-level key, and x- keys left for anchors", async () => {
     const path = write("top.test.yaml", "polcy: sgx.policy\ntests: [{ claims: {} }]\n");
     expect((await runCli(["test", path])).stderr).toBe(
-      `policy-eval: ${path}:1:1: polcy: unknown key; did you mean 'policy'?\n`,
+      `${path}:1:1: error: polcy: unknown key; did you mean 'policy'?\n`,
     );
     const anchors = write(
       "x.test.yaml",
@@ -87,7 +87,7 @@ describe("test files follow their published JSON Schema", () => {
       '{\n  "policy": "sgx.policy",\n  "tests": [{ "claims": {}, "expected": {} }]\n}\n',
     );
     expect((await runCli(["test", path])).stderr).toBe(
-      `policy-eval: ${path}:3:29: tests[0].expected: unknown key; did you mean 'expect'?\n`,
+      `${path}:3:29: error: tests[0].expected: unknown key; did you mean 'expect'?\n`,
     );
   });
 

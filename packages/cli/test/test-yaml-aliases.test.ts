@@ -52,7 +52,7 @@ describe("policy-eval test: YAML anchors and aliases", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}:6:${8 + 4 * 7}: the aliases expand the file to more than 1,000,000 values here (an alias bomb); refused\n`,
+      stderr: `${path}:6:${8 + 4 * 7}: error: the aliases expand the file to more than 1,000,000 values here (an alias bomb); refused\n`,
     });
   });
 
@@ -61,7 +61,7 @@ describe("policy-eval test: YAML anchors and aliases", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}:2:29: the alias *t refers to a value that contains it, which never ends\n`,
+      stderr: `${path}:2:29: error: the alias *t refers to a value that contains it, which never ends\n`,
     });
   });
 
@@ -70,7 +70,7 @@ describe("policy-eval test: YAML anchors and aliases", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}:3:13: the alias *nope names no anchor before it\n`,
+      stderr: `${path}:3:13: error: the alias *nope names no anchor before it\n`,
     });
   });
 });

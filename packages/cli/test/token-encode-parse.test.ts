@@ -27,7 +27,7 @@ describe("token encode refuses a policy that does not parse", () => {
         '> 2 |  [type=="a"] => permit();\n' +
         "    |  ^\n" +
         "\n1 file checked: 1 error, 0 warnings.\n" +
-        `policy-eval: ${BROKEN}: not encoded: the service refuses a policy that does not parse\n`,
+        `${BROKEN}: error: not encoded: the service refuses a policy that does not parse\n`,
     });
   });
 

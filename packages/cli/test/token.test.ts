@@ -1,13 +1,13 @@
 import { createPrivateKey } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { base64UrlEncode, encodeUnsecuredJws, policyTokenHash } from "@maa-policy/tokens";
 import { beforeAll, describe, expect, it } from "vitest";
 import { identity, type TestIdentity } from "../../tokens/test/pki.js";
 import { runCli, spawnCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-token-"));
+const dir = tempDir("policy-eval-token-");
 const DRAFT = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
 const SDK_TOKEN =
   "eyJhbGciOiJub25lIn0.eyJBdHRlc3RhdGlvblBvbGljeSI6ImRtVnljMmx2YmoweExqQTdJR0YxZEdodmNtbDZZWFJwYjI1eWRXeGxjM3M5UGlCd1pYSnRhWFFvS1R0OU95QnBjM04xWVc1alpYSjFiR1Z6ZTMwNyJ9.";
@@ -151,18 +151,18 @@ describe("policy-eval token encode / reset", () => {
     [
       "--key without --cert",
       () => ["--key", signer.key],
-      "policy-eval: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
+      "policy-eval: error: --key and --cert go together: the private key signs, the certificate goes in x5c\n",
     ],
     [
       "a key that is not PEM",
       () => ["--key", file("nope"), "--cert", signer.cert],
-      (k: string[]) => `policy-eval: ${k[1]}: not an unencrypted PEM private key\n`,
+      (k: string[]) => `${k[1]}: error: not an unencrypted PEM private key\n`,
     ],
     [
       "a key for another certificate",
       () => ["--key", plain.key, "--cert", signer.cert],
       (k: string[]) =>
-        `policy-eval: ${k[3]}: The private key does not match the signing certificate (CN=attestationsigningcert).\n`,
+        `${k[1]}: error: The private key does not match the signing certificate (CN=attestationsigningcert).\n`,
     ],
   ])("exits 2 for %s", async (_name, args, message) => {
     const keyArgs = args();
@@ -183,7 +183,7 @@ describe("policy-eval token encode / reset", () => {
     expect(await runCli([...argv(), "-o", out])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: cannot write ${out}: no such file\n`,
+      stderr: `${out}: error: cannot write: no such file\n`,
     });
   });
 
@@ -220,7 +220,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", path])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${path}:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n`,
+      stderr: `${path}:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n`,
     });
   });
 
@@ -243,7 +243,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", path])).toEqual({
       code: 0,
       stdout: DRAFT,
-      stderr: `policy-eval: ${path}: warning raw-policy-text: The "AttestationPolicy" claim holds raw policy text (the 2018-09-01-preview format); GA services expect base64url.\n`,
+      stderr: `${path}: warning raw-policy-text: The "AttestationPolicy" claim holds raw policy text (the 2018-09-01-preview format); GA services expect base64url.\n`,
     });
   });
 
@@ -252,7 +252,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", path])).toEqual({
       code: 0,
       stdout: "",
-      stderr: `policy-eval: ${path}: no policy (empty payload: a reset token)\n`,
+      stderr: `${path}: warning: no policy (empty payload: a reset token)\n`,
     });
   });
 
@@ -279,7 +279,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", response, "--request", file(other)])).toEqual({
       code: 1,
       stdout: lines,
-      stderr: `policy-eval: ${response}: error TokenHashMismatch: x-ms-policy-token-hash ${hash} is not the hash of the request token (${policyTokenHash(other)})\n`,
+      stderr: `${response}: error TokenHashMismatch: x-ms-policy-token-hash ${hash} is not the hash of the request token (${policyTokenHash(other)})\n`,
     });
   });
 
@@ -289,8 +289,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", truncated])).toEqual({
       code: 1,
       stdout: "",
-      stderr:
-        "policy-eval: <token>: error InvalidOperation: Malformed JWT: Could not find second period in the token.\n",
+      stderr: "<token>: error InvalidOperation: Malformed JWT: Could not find second period in the token.\n",
     });
   });
 
@@ -312,7 +311,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}: no such file\n`,
+      stderr: `${path}: error: no such file\n`,
     });
   });
 
@@ -320,7 +319,7 @@ describe("policy-eval token decode", () => {
     expect(await runCli(["token", "decode", dir])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${dir}: is a directory\n`,
+      stderr: `${dir}: error: is a directory\n`,
     });
   });
 });
@@ -336,7 +335,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", "--require-signed", path])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: The token is unsigned, but a signed token is required.\n`,
+      stderr: `${path}:1:1: error InvalidOperation: The token is unsigned, but a signed token is required.\n`,
     });
   });
 
@@ -346,7 +345,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", out])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=plain\n`,
+      stderr: `${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=plain\n`,
     });
   });
 
@@ -363,7 +362,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", out, "--signer", other.cert])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=policy root\n`,
+      stderr: `${out}:1:1: error InvalidParameter: Unable to find issuer certificate CN=policy root\n`,
     });
     const both = await runCli(["token", "verify", out, "--signer", other.cert, "--signer", root.cert]);
     expect([both.code, both.stderr]).toEqual([0, ""]);
@@ -374,7 +373,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", out, "--at", "2022-01-01T00:00:00Z"])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${out}:1:1: error InvalidParameter: Certificate x5c[0] (CN=old signer) expired on 2021-01-01T00:00:00.000Z.\n`,
+      stderr: `${out}:1:1: error InvalidParameter: Certificate x5c[0] (CN=old signer) expired on 2021-01-01T00:00:00.000Z.\n`,
     });
     const inTime = await runCli(["token", "verify", out, "--at", "2020-06-01T00:00:00Z"]);
     expect([inTime.code, inTime.stderr]).toEqual([0, ""]);
@@ -387,7 +386,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", tampered])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${tampered}:1:${column}: error InvalidOperation: The token signature does not verify with x5c[0] (CN=attestationsigningcert).\n`,
+      stderr: `${tampered}:1:${column}: error InvalidOperation: The token signature does not verify with x5c[0] (CN=attestationsigningcert).\n`,
     });
   });
 
@@ -397,7 +396,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", truncated])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${truncated}:1:${token.length - 1}: error InvalidOperation: Invalid base64 length: 341 characters\n`,
+      stderr: `${truncated}:1:${token.length - 1}: error InvalidOperation: Invalid base64 length: 341 characters\n`,
     });
   });
 
@@ -408,12 +407,12 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "decode", path])).toEqual({
       code: 0,
       stdout: DRAFT,
-      stderr: `policy-eval: ${path}: warning nonstandard-algorithm: "RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.\n`,
+      stderr: `${path}: warning nonstandard-algorithm: "RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.\n`,
     });
     expect(await runCli(["token", "verify", path])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.\n`,
+      stderr: `${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.\n`,
     });
   });
 
@@ -422,7 +421,7 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", path])).toEqual({
       code: 1,
       stdout: "",
-      stderr: `policy-eval: ${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.\n`,
+      stderr: `${path}:1:1: error InvalidOperation: Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.\n`,
     });
   });
 
@@ -430,7 +429,8 @@ describe("policy-eval token verify", () => {
     expect(await runCli(["token", "verify", file(SDK_TOKEN), "--at", "yesterday"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: "policy-eval: --at: not an ISO 8601 time: yesterday\n",
+      stderr:
+        "policy-eval: error: option '--at <time>' argument 'yesterday' is invalid. 'yesterday' is neither seconds since the epoch nor an ISO 8601 date\n",
     });
   });
 
@@ -443,7 +443,7 @@ describe("policy-eval token verify", () => {
     expect(spawnCli(["token", "decode", "-"], TEXT_AS_TOKEN)).toEqual({
       code: 1,
       stdout: "",
-      stderr: "policy-eval: <stdin>:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n",
+      stderr: "<stdin>:1:107: error InvalidOperation: Unknown base64 character: 41 (')')\n",
     });
   });
 });

@@ -1,5 +1,13 @@
-/** The stdio entry of `maa-policy-lsp --stdio` (also `--node-ipc`, `--socket=<port>`). */
+/** The entry of `maa-policy-lsp --stdio` (also `--node-ipc`, `--socket=<port>`, `--pipe=<name>`). */
 import { ProposedFeatures, createConnection } from "vscode-languageserver/node";
+import { commandLine } from "./command-line.js";
 import { startServer } from "./server.js";
 
-startServer(createConnection(ProposedFeatures.all));
+const asked = commandLine(process.argv.slice(2));
+if (asked.start) {
+  startServer(createConnection(ProposedFeatures.all));
+} else {
+  if (asked.stdout) process.stdout.write(asked.stdout);
+  if (asked.stderr) process.stderr.write(asked.stderr);
+  process.exitCode = asked.exitCode;
+}

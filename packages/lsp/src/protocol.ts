@@ -41,8 +41,14 @@ export interface UriParams {
   readonly uri: string;
 }
 
-/** The command of the Evaluate code lens; its argument is `{ uri }`. The client implements it. */
-export const EVALUATE_COMMAND = "maaPolicy.evaluate";
+/**
+ * The command of the Evaluate code lens, argument `{ uri }`: the server runs it
+ * (`workspace/executeCommand`), so the lens works in any LSP client. It evaluates as
+ * `maaPolicy/evaluate` does, shows the verdict with `window/showMessage`, the details in the log,
+ * which rules fired as inlay hints, and returns the EvaluateResult. The VS Code extension routes
+ * it to its own result panel instead (its client middleware).
+ */
+export const EVALUATE_COMMAND = "maa-policy-lsp.evaluate";
 
 /** Settings under the `maaPolicy` section. */
 export interface Settings {

@@ -17,7 +17,8 @@ import * as policyTokens from "./features/policy-tokens.js";
 import * as semanticTokens from "./features/semantic-tokens.js";
 import * as signatureHelp from "./features/signature-help.js";
 import * as structure from "./features/structure.js";
-import type { InitializationOptions } from "./protocol.js";
+import { EVALUATE_COMMAND, type InitializationOptions } from "./protocol.js";
+import { VERSION } from "./version.js";
 import { Workspace } from "./workspace.js";
 
 /**
@@ -57,6 +58,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: semanticTokens.LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         codeLensProvider: {},
+        executeCommandProvider: { commands: [EVALUATE_COMMAND] },
         inlayHintProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
@@ -64,7 +66,7 @@ export function startServer(connection: Connection): void {
           ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }
           : {}),
       },
-      serverInfo: { name: "maa-policy-lsp", version: "0.1.0" },
+      serverInfo: { name: "maa-policy-lsp", version: VERSION },
     };
   });
   connection.onDidChangeConfiguration(({ settings }) => ws.settingsChanged(settings));

@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
-import { afterAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import type { CodeAction, CodeLens, InlayHint, TextEdit } from "vscode-languageserver-protocol";
 import type { EvaluateResult } from "../src/protocol.js";
 import { applied, inProcess, URI, type Client } from "./harness.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 let client: Client;
 afterEach(async () => client.shutdown());
@@ -18,8 +18,7 @@ async function open(text: string, uri = URI, settings?: unknown): Promise<Client
   return client;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "maa-lsp-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("maa-lsp-");
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return pathToFileURL(join(dir, name)).href;
@@ -186,10 +185,56 @@ describe("maaPolicy/evaluate", () => {
       [
         {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } },
-          command: { title: "▶ Evaluate", command: "maaPolicy.evaluate", arguments: [{ uri: URI }] },
+          command: { title: "▶ Evaluate", command: "maa-policy-lsp.evaluate", arguments: [{ uri: URI }] },
         },
       ],
     );
+  });
+
+  test("the server runs the lens's command (workspace/executeCommand), so any client can", async () => {
+    const uri = file("lens.policy", POLICY);
+    file("lens.claims.json", CLAIMS);
+    await open(POLICY, uri);
+    const result = await client.request<EvaluateResult>("workspace/executeCommand", {
+      command: "maa-policy-lsp.evaluate",
+      arguments: [{ uri }],
+    });
+    expect(result.verdict).toBe("permit");
+    expect(client.messages).toEqual([
+      { type: 3, message: "lens.policy: permitted against lens.claims.json, 1 claim issued" },
+    ]);
+    expect(client.logs.at(-1)).toBe(
+      "lens.policy: permitted against lens.claims.json, 1 claim issued\n" +
+        "  svn: 3\n" +
+        "  line 3: authorizationrules rule 1 fired\n" +
+        "  line 6: issuancerules rule 1 fired\n" +
+        "  line 7: issuancerules rule 2 did not fire",
+    );
+    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: whole,
+    });
+    expect(hints.map((h) => h.label)).toEqual([" ✓ fired", " ✓ fired", " · not fired"]);
+  });
+
+  test("a denied evaluation is an error message; a bad argument an InvalidParams error", async () => {
+    const uri = file("denied.policy", POLICY);
+    file("denied.claims.json", JSON.stringify({ "x-ms-sgx-is-debuggable": true }));
+    await open(POLICY, uri);
+    await client.request("workspace/executeCommand", {
+      command: "maa-policy-lsp.evaluate",
+      arguments: [{ uri }],
+    });
+    expect(client.messages).toEqual([
+      {
+        type: 1,
+        message:
+          "denied.policy: no-permit against denied.claims.json: PolicyEvaluationError: Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.",
+      },
+    ]);
+    await expect(
+      client.request("workspace/executeCommand", { command: "maa-policy-lsp.evaluate", arguments: [] }),
+    ).rejects.toThrow("maa-policy-lsp.evaluate takes one argument, { uri }.");
   });
 });
 

@@ -37,6 +37,8 @@ export class Client {
   private readonly waiting: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: { type: number; message: string }[] = [];
   settings: unknown;
 
   constructor(
@@ -49,6 +51,9 @@ export class Client {
     });
     connection.onNotification("window/logMessage", (p: { message: string }) => {
       this.logs.push(p.message);
+    });
+    connection.onNotification("window/showMessage", (p: { type: number; message: string }) => {
+      this.messages.push(p);
     });
     connection.onRequest("workspace/configuration", (p: { items: unknown[] }) =>
       p.items.map(() => this.settings),

@@ -8,3 +8,5 @@ export type { EvaluateResult, EncodeTokenResult, HashResult } from "@maa-policy/
 export const EVALUATE_REQUEST = "maaPolicy/evaluate";
 export const HASH_REQUEST = "maaPolicy/hash";
 export const ENCODE_TOKEN_REQUEST = "maaPolicy/encodeToken";
+/** The server's Evaluate code lens command; here it opens the result panel (client.ts). */
+export const EVALUATE_LENS_COMMAND = "maa-policy-lsp.evaluate";

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
 // vscode-tmgrammar-test over test/grammar/*.policy: each fixture is a policy whose `// ^^^ scope`
 // lines assert the scopes of the line above, with the grammars contributed in package.json.
@@ -50,7 +50,7 @@ describe("TextMate grammar", () => {
   });
 
   it("reports a wrong scope with its line and columns", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "maa-grammar-"));
+    const dir = tempDir("maa-grammar-");
     const file = join(dir, "wrong.policy");
     writeFileSync(
       file,

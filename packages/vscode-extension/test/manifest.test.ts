@@ -11,6 +11,11 @@ const json = (path: string): unknown => JSON.parse(read(path));
 
 interface Manifest {
   main: string;
+  version: string;
+  icon: string;
+  keywords: string[];
+  repository?: unknown;
+  vsce: unknown;
   engines: { vscode: string };
   scripts: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -60,6 +65,12 @@ describe("settings", () => {
     expect(properties["maaPolicy.attestationType"]?.enum).toEqual([...ATTESTATION_TYPES]);
     expect(properties["maaPolicy.attestationType"]?.default).toBe(DEFAULT_SETTINGS.attestationType);
     expect(properties["maaPolicy.claimsFile"]?.default).toBe("");
+  });
+
+  it("describe claimsFile as the server and the command use it (claims-file.ts, evaluate.ts)", () => {
+    expect(properties["maaPolicy.claimsFile"]?.description).toBe(
+      'The incoming claims (a JSON file, as `policy-eval eval --claims` reads) that "MAA Policy: Evaluate Against Claims File" and the Evaluate code lens use; a relative path is resolved from the workspace folder, then from the policy\'s folder. Empty: `<name>.claims.json` beside the policy, if there is one; otherwise the command asks for a file.',
+    );
   });
 
   it.each(Object.entries(properties))("%s is described and documented", (key, property) => {
@@ -117,15 +128,34 @@ describe("snippets", () => {
 });
 
 describe("packaging", () => {
-  it("bundles what the manifest loads and uses vsce offline", () => {
+  it("bundles what the manifest loads, and plain `vsce package` builds it (no monorepo packing)", () => {
     expect(manifest.main).toBe("./dist/extension.cjs");
     const kept = read(".vscodeignore").split("\n");
-    expect(kept).toContain("!dist/extension.cjs");
-    expect(kept).toContain("!dist/server.cjs");
-    expect(manifest.scripts.package).toBe(
-      "node esbuild.mjs --production && vsce package --no-dependencies --out maa-policy.vsix",
-    );
+    for (const file of ["dist/extension.cjs", "dist/server.cjs", "dist/icon.png", "CHANGELOG.md"])
+      expect(kept).toContain(`!${file}`);
+    // vsce runs vscode:prepublish itself and reads its options from the manifest's "vsce" key.
+    expect(manifest.scripts["vscode:prepublish"]).toBe("node esbuild.mjs --production && node icon.mjs");
+    expect(manifest.scripts.package).toBe("vsce package --out maa-policy.vsix");
+    expect(manifest.vsce).toEqual({ dependencies: false, allowMissingRepository: true });
     expect(existsSync(root + "LICENSE")).toBe(true);
+  });
+
+  it("has an icon rendered from icon.svg, keywords and a changelog", () => {
+    expect(manifest.icon).toBe("dist/icon.png");
+    expect(read("icon.mjs")).toContain('readFileSync(here("icon.svg"))');
+    expect(
+      read("icon.svg").startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128"'),
+    ).toBe(true);
+    expect(manifest.keywords).toEqual(
+      expect.arrayContaining(["azure", "attestation", "maa", "policy", "sgx", "tpm"]),
+    );
+    expect(read("CHANGELOG.md")).toContain(`## ${manifest.version} `);
+  });
+
+  it("names no repository while there is no public one (docs/decisions.md)", () => {
+    const decisions = readFileSync(new URL("../../../docs/decisions.md", import.meta.url), "utf8");
+    expect(manifest.repository).toBeUndefined();
+    expect(decisions).toContain("## The extension names no repository");
   });
 
   it("targets the VS Code that vscode-languageclient requires", () => {

@@ -136,7 +136,11 @@ export function createVscodeStub(documents: StubDocument[]): { vscode: object; r
         recorded.commands.set(id, handler);
         return new Disposable(() => recorded.commands.delete(id));
       },
-      executeCommand: (id: string) => Promise.resolve(void recorded.messages.push(`executed ${id}`)),
+      // The extension's own commands run; others (the editor's) are only recorded.
+      executeCommand: (id: string, ...args: unknown[]) =>
+        recorded.commands.has(id) && id.startsWith("maaPolicy.")
+          ? Promise.resolve(recorded.commands.get(id)!(...args))
+          : Promise.resolve(void recorded.messages.push(`executed ${id}`)),
     },
     window: {
       activeTextEditor: documents[0] ? { document: documents[0] } : undefined,

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { analyzePolicy, applyEdits, decodePolicyBytes, fixAllEdits, type Analysis } from "@maa-policy/parser";
+import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
@@ -7,12 +7,15 @@ import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
-import { formatText } from "../format/text.js";
-import { describeReadError, readInputBytes } from "../io.js";
+import { formatDiagnostics, formatText } from "../format/text.js";
+import { displayName, usageErrorLine } from "../io.js";
+import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
+import { policyFiles } from "../policy-files.js";
+import { readPolicyFile } from "../read-policy.js";
+import { runOptions } from "../run-options.js";
+import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
-/** A policy larger than this is refused before parsing: no real policy comes near it. */
-export const MAX_POLICY_BYTES = 16 * 1024 * 1024;
 /** `--fix` repeats, since one repair can reveal the next; syntax errors cascade a few deep at most. */
 const MAX_FIX_ROUNDS = 8;
 
@@ -20,13 +23,14 @@ interface CheckOptions {
   format: "text" | "json" | "service" | "sarif";
   strict?: boolean;
   fix?: boolean;
+  output?: string;
 }
 
 export function register(program: Command, report: Report): void {
   program
     .command("check")
     .description("check policies for syntax errors and mistakes, in the service's own words")
-    .argument("<files...>", "policy files ('-' reads standard input)")
+    .argument("<files...>", POLICY_FILES_ARGUMENT)
     .addOption(
       new Option("-f, --format <format>", "output format")
         .choices(["text", "json", "service", "sarif"])
@@ -34,58 +38,39 @@ export function register(program: Command, report: Report): void {
     )
     .option("--strict", "fail on warnings too")
     .option("--fix", "apply every mechanical fix and write the files back ('-' prints the fixed policy)")
+    .addOption(outputOption("write the report to a file instead of standard output"))
     .action(async (paths: string[], options: CheckOptions) => report(await check(paths, options)));
 }
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
-  for (const path of paths) {
-    const loaded = await loadPolicy(path);
+  for (const path of await policyFiles(paths)) {
+    const loaded = await readPolicyFile(path);
     if (typeof loaded !== "string") {
-      process.stderr.write(`policy-eval: ${loaded.error}\n`);
-      unread.push({ path: path === "-" ? "<stdin>" : path, message: loaded.error });
+      process.stderr.write(usageErrorLine(loaded.error));
+      unread.push({ path: displayName(path), message: `${loaded.error.where}: ${loaded.error.message}` });
       continue;
     }
     const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
     files.push({ path: path === "-" ? "<stdin>" : path, analysis });
   }
-  const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
-  out.write(render(files, unread, options.format));
-  const failed = files.some(
-    (f) =>
-      f.analysis.hasErrors ||
-      (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
-  );
+  const failing = (severity: string) =>
+    severity === "error" || (options.strict === true && severity === "warning");
+  const report = render(files, unread, options.format, runOptions.quiet ? failing : undefined);
+  if (options.output) await writeOutput(options.output, report);
+  else (options.fix && paths.includes("-") ? process.stderr : process.stdout).write(report);
+  const failed = files.some((f) => f.analysis.diagnostics.some((d) => failing(d.severity)));
   if (unread.length > 0) return ExitCode.Usage;
   return failed ? ExitCode.Invalid : ExitCode.Ok;
 }
 
-/**
- * Reads a policy, or says why it cannot be read: every command that reads one comes here, so a
- * file that is not UTF-8 is refused with where and why, never checked or hashed with U+FFFD in it.
- */
-export async function loadPolicy(path: string): Promise<string | { error: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readInputBytes(path);
-  } catch (error) {
-    return { error: describeReadError(path, error) };
-  }
-  if (bytes.length > MAX_POLICY_BYTES)
-    return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
-  const decoded = decodePolicyBytes(bytes);
-  if (!decoded.ok)
-    return {
-      error: `${path === "-" ? "<stdin>" : path}:${decoded.line}:${decoded.column}: ${decoded.message}`,
-    };
-  return decoded.text;
-}
-
+/** `only`, under --quiet: the text report lists just the failing diagnostics, without a summary. */
 function render(
   files: readonly CheckedFile[],
   unread: readonly UnreadFile[],
   format: CheckOptions["format"],
+  only?: (severity: string) => boolean,
 ): string {
   switch (format) {
     case "json":
@@ -96,7 +81,9 @@ function render(
       // Unread files are already on stderr; this format has no place for them.
       return formatService(files);
     default:
-      return formatText(files, styleFor(process.stdout), unread);
+      return only
+        ? formatDiagnostics(files, styleFor(process.stdout), (d) => only(d.severity))
+        : formatText(files, styleFor(process.stdout), unread);
   }
 }
 

@@ -2,8 +2,12 @@ import { Option, type Command } from "commander";
 import type { Claim } from "@maa-policy/parser";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "../exit-codes.js";
-import { describeReadError, readInputBytes, UsageError } from "../io.js";
+import { DATA_ENCODING_HINT, looksBase64url, parsesAsJson } from "../data-encoding-hint.js";
+import { displayName, problemLine, readError, readInputBytes, UsageError } from "../io.js";
+import { outputOption, parseTime } from "../options.js";
 import { parseRootPublicKey } from "../root-public-key.js";
+import { runOptions } from "../run-options.js";
+import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
 /** The options that say how to read evidence and its data; shared with `eval --evidence`. */
@@ -15,8 +19,8 @@ export interface EvidenceOptions {
   dataEncoding: "raw" | "base64url";
   /** The evidence kind (default: detected). */
   attestationType?: "sgx" | "openenclave";
-  /** Certificate validity time: seconds since the epoch or an ISO date. */
-  now?: string;
+  /** Certificate validity time (options.ts parseTime). */
+  now?: Date;
   rootPublicKey?: string;
   /** CRL files (PEM or DER) from Intel's PCS, to check revocation. */
   crl: string[];
@@ -27,6 +31,7 @@ export interface EvidenceOptions {
 
 export interface ClaimsOptions extends EvidenceOptions {
   format: "text" | "json";
+  output?: string;
 }
 
 /**
@@ -71,7 +76,12 @@ export function register(program: Command, report: Report): void {
       ]),
     )
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .option("--now <time>", "check certificate validity at this time: seconds since the epoch or an ISO date")
+    .addOption(outputOption("write the claims to a file instead of standard output"))
+    .option(
+      "--now <time>",
+      "check certificate validity at this time: seconds since the epoch or ISO 8601",
+      parseTime,
+    )
     .action(async (evidence: string, options: ClaimsOptions) => report(await runClaims(evidence, options)));
 }
 
@@ -80,7 +90,8 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   if (!evidence.ok) return evidence.exitCode;
   const { claims } = evidence.result;
   const output = options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims);
-  process.stdout.write(output);
+  if (options.output) await writeOutput(options.output, output);
+  else process.stdout.write(output);
   return ExitCode.Ok;
 }
 
@@ -95,16 +106,22 @@ export async function evidenceClaims(
 ): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
   const { nodeEvidenceCrypto } = await import("../node-evidence-crypto.js");
+  /** Binary data files that look base64url-encoded: named in a note if verification fails. */
+  const suspects: string[] = [];
   const data = async (
     file: string | undefined,
     dataType: "binary" | "json",
   ): Promise<EnclaveData | undefined> => {
     if (file === undefined) return undefined;
     const bytes = await read(file);
+    if (options.dataEncoding === "raw" && looksBase64url(bytes)) {
+      if (dataType === "json" && !parsesAsJson(bytes))
+        throw new UsageError(`not JSON; ${DATA_ENCODING_HINT}`, displayName(file));
+      if (dataType === "binary") suspects.push(displayName(file));
+    }
     if (options.dataEncoding === "raw") return { data: bytes, dataType };
     const decoded = decodeEvidence(new TextDecoder().decode(bytes).trim());
-    if (!decoded.ok)
-      throw new UsageError(`${file}: ${decoded.error.message.replace("'evidence'", "'data'")}`);
+    if (!decoded.ok) throw new UsageError(decoded.error.message.replace("'evidence'", "'data'"), file);
     return { data: decoded.value.bytes, dataType };
   };
   const request: EvidenceRequest = {
@@ -112,25 +129,32 @@ export async function evidenceClaims(
     kind: options.attestationType,
     runtimeData: await data(options.runtimeData, options.runtimeDataType),
     initTimeData: await data(options.initTimeData, options.initTimeDataType),
-    now: options.now === undefined ? undefined : parseNow(options.now),
+    now: options.now,
     rootPublicKey:
       options.rootPublicKey === undefined ? undefined : parseRootPublicKey(options.rootPublicKey),
     collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
     crypto: nodeEvidenceCrypto,
   };
   const result = await claimsFromEvidence(request);
-  for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
+  const name = displayName(path);
+  if (!runOptions.quiet)
+    for (const warning of result.warnings)
+      process.stderr.write(problemLine({ where: name, severity: "warning", message: warning }));
   if (result.ok) {
-    process.stderr.write(summary(result));
+    if (!runOptions.quiet) process.stderr.write(summary(result));
     return { ok: true, result };
   }
-  process.stderr.write(`${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`);
+  process.stderr.write(
+    problemLine({ where: name, severity: "error", code: result.error.code, message: result.error.message }),
+  );
+  for (const suspect of suspects)
+    process.stderr.write(problemLine({ where: suspect, severity: "note", message: DATA_ENCODING_HINT }));
   return { ok: false, exitCode: ExitCode.Invalid };
 }
 
 async function read(file: string): Promise<Uint8Array> {
   return readInputBytes(file).catch((error: unknown) => {
-    throw new UsageError(describeReadError(file, error));
+    throw readError(file, error);
   });
 }
 
@@ -160,11 +184,4 @@ async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | u
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function parseNow(text: string): Date {
-  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text);
-  if (!Number.isFinite(ms))
-    throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
-  return new Date(ms);
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import { addEvidenceOptions, type EvidenceOptions } from "./claims.js";
+import { outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
@@ -7,9 +8,10 @@ export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
   evidence?: string;
   format: "text" | "json" | "token";
   explain?: boolean;
-  now?: string;
+  now?: Date;
   issuer?: string;
   attestationType?: string;
+  output?: string;
 }
 
 /**
@@ -34,8 +36,13 @@ export function register(program: Command, report: Report): void {
       new Option("-f, --format <format>", "output format").choices(["text", "json", "token"]).default("text"),
     )
     .option("--explain", "show, rule by rule, which conditions held and which claims they matched")
-    .option("--now <time>", "the token's clock: seconds since the epoch or an ISO date (default: now)")
+    .option(
+      "--now <time>",
+      "the clock of the token and of certificate checks: seconds since the epoch or ISO 8601 (default: now)",
+      parseTime,
+    )
     .option("--issuer <url>", "the token's iss")
+    .addOption(outputOption("write the result (or the token) to a file instead of standard output"))
     .option(
       "--attestation-type <type>",
       "with --evidence: sgx or openenclave (default: detected); otherwise the token's x-ms-attestation-type",

@@ -1,9 +1,9 @@
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { UsageError } from "../io.js";
-import { displayName, formatOption, type Format } from "../token-io.js";
-import { loadPolicy } from "./check.js";
+import { outputOption } from "../options.js";
+import { readPolicyFile } from "../read-policy.js";
+import { displayName, formatOption, writeOutput, type Format } from "../token-io.js";
 import type { Report } from "./index.js";
 
 export function register(program: Command, report: Report): void {
@@ -14,20 +14,22 @@ export function register(program: Command, report: Report): void {
     )
     .argument("<policy>", "UTF-8 policy file ('-' reads standard input); hashed byte for byte")
     .addOption(formatOption())
-    .action(async (path: string, options: { format: Format }) => report(await hash(path, options.format)));
+    .addOption(outputOption("write the hashes to a file instead of standard output"))
+    .action(async (path: string, options: { format: Format; output?: string }) =>
+      report(await hash(path, options.format, options.output)),
+    );
 }
 
-export async function hash(path: string, format: Format): Promise<number> {
-  const text = await loadPolicy(path);
-  if (typeof text !== "string") throw new UsageError(text.error);
+export async function hash(path: string, format: Format, output?: string): Promise<number> {
+  const text = await readPolicyFile(path);
+  if (typeof text !== "string") throw text.error;
   const token = createUnsignedPolicyToken(text);
   const hashes = { policyHash: policyHash(text), policyTokenHash: policyTokenHash(token) };
-  if (format === "json") {
-    process.stdout.write(JSON.stringify({ file: displayName(path), ...hashes, token }, null, 2) + "\n");
-  } else {
-    process.stdout.write(
-      `x-ms-policy-hash        ${hashes.policyHash}\nx-ms-policy-token-hash  ${hashes.policyTokenHash}\n`,
-    );
-  }
+  const report =
+    format === "json"
+      ? JSON.stringify({ file: displayName(path), ...hashes, token }, null, 2) + "\n"
+      : `x-ms-policy-hash        ${hashes.policyHash}\nx-ms-policy-token-hash  ${hashes.policyTokenHash}\n`;
+  if (output) await writeOutput(output, report);
+  else process.stdout.write(report);
   return ExitCode.Ok;
 }

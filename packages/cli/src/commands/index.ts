@@ -22,9 +22,13 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   claims: () => import("./claims.js"),
   fmt: () => import("./fmt.js"),
   serve: () => import("./serve.js"),
+  completion: () => import("./completion.js"),
 };
 
-/** Registers the command `argv` names, or all of them (for help and unknown commands). */
+/**
+ * Registers the command `argv` names, or all of them (for help, unknown commands and the
+ * completion server, which reads the whole tree).
+ */
 export async function registerCommands(
   program: Command,
   report: Report,

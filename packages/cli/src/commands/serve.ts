@@ -2,6 +2,7 @@ import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
 import type { ServeOptions } from "../serve/run.js";
+import { runOptions } from "../run-options.js";
 import type { Report } from "./index.js";
 
 /** `policy-eval serve`: a local HTTPS attestation provider for the official clients (docs/serve.md). */
@@ -26,19 +27,19 @@ export function register(program: Command, report: Report): void {
       "--root-public-key <hex>",
       "trust this P-256 root key (uncompressed point, hex) instead of Intel's",
     )
-    .option("--quiet", "no request log on stderr", false)
-    .action(async (options: Omit<ServeOptions, "port"> & { port: string }) =>
-      report(await runServe(options)),
-    );
+    .action(async (options: ServeArguments) => report(await runServe(options)));
 }
 
-async function runServe(options: Omit<ServeOptions, "port"> & { port: string }): Promise<number> {
+type ServeArguments = Omit<ServeOptions, "port" | "quiet"> & { port: string };
+
+async function runServe(options: ServeArguments): Promise<number> {
   const port = Number(options.port);
   if (!/^\d+$/.test(options.port) || port > 65535)
     throw new UsageError(`--port ${options.port}: expected 0 to 65535`);
   const { startServe } = await import("../serve/run.js");
   // Whatever stops the start (an unwritable data directory, a port in use) is said in one line.
-  const serving = await startServe({ ...options, port }).catch((error: Error) => {
+  // --quiet (every command's) turns the request log off.
+  const serving = await startServe({ ...options, port, quiet: runOptions.quiet }).catch((error: Error) => {
     throw error instanceof UsageError ? error : new UsageError(error.message);
   });
   for (const line of serving.banner) process.stdout.write(`${line}\n`);

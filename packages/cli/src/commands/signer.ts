@@ -4,10 +4,12 @@ import {
   describeCertificate,
   policyTokenHash,
 } from "@maa-policy/tokens";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
+import { outputOption } from "../options.js";
 import {
+  collect,
   displayName,
   emitToken,
   formatOption,
@@ -21,9 +23,9 @@ import {
 import type { Report } from "./index.js";
 
 interface ChangeOptions {
-  cert: string;
   key: string;
-  signerCert: string;
+  cert: string[];
+  signerCert?: string;
   output?: string;
   format: Format;
 }
@@ -42,15 +44,20 @@ export function register(program: Command, report: Report): void {
       .description(
         `build the ${ENDPOINTS[change]} body: the certificate to ${change}, signed by an existing policy management key`,
       )
-      .requiredOption("--cert <file>", `PEM certificate to ${change} (its first certificate)`)
+      .argument("[certificate]", `PEM file of the certificate to ${change} (its first certificate)`)
+      // --key and --cert mean what they mean for `token encode`: the signing key and its certificate.
       .requiredOption("--key <file>", "PEM private key of an existing policy management certificate")
-      .requiredOption(
-        "--signer-cert <file>",
-        "that existing certificate (PEM, optionally followed by its chain); goes in x5c",
+      .option(
+        "--cert <file>",
+        "PEM certificate of that key, optionally followed by its chain; repeat for more files; goes in x5c",
+        collect,
       )
-      .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
+      .addOption(new Option("--signer-cert <file>").hideHelp())
+      .addOption(outputOption("write the token to a file, byte for byte, instead of standard output"))
       .addOption(formatOption())
-      .action(async (options: ChangeOptions) => report(await build(change, options)));
+      .action(async (certificate: string | undefined, options: ChangeOptions) =>
+        report(await build(change, certificate, options)),
+      );
   }
   signer
     .command("decode")
@@ -60,12 +67,19 @@ export function register(program: Command, report: Report): void {
     .action(async (path: string, options: { format: Format }) => report(await decode(path, options.format)));
 }
 
-async function build(change: Change, options: ChangeOptions): Promise<number> {
-  const key = await readSigningKey(options.key, [options.signerCert], "--signer-cert");
+async function build(change: Change, path: string | undefined, options: ChangeOptions): Promise<number> {
+  // Before 0.2 the certificate to add was --cert and the signer's was --signer-cert: refuse that
+  // form rather than sign with the wrong certificate.
+  if (options.signerCert !== undefined || path === undefined)
+    throw new UsageError(
+      `give the certificate to ${change} as the argument and the signer's as --cert: ` +
+        `policy-eval signer ${change} new.pem --key signer-key.pem --cert signer.pem`,
+    );
+  const key = await readSigningKey(options.key, options.cert);
   // A certificate file that cannot be read or holds no certificate is bad input (exit 2).
-  const [certificate] = await readCertificates([options.cert]);
+  const [certificate] = await readCertificates([path]);
   const token = await createPolicyCertificateToken(certificate.toString("pem"), key!);
-  if (!token.ok) throw new UsageError(`${options.cert}: ${token.error.message}`);
+  if (!token.ok) throw new UsageError(token.error.message, path);
   if (options.format !== "json") {
     await emitToken(token.value, options.output);
     return ExitCode.Ok;

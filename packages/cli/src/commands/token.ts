@@ -14,8 +14,8 @@ import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { styleFor } from "../format/display.js";
 import { formatText } from "../format/text.js";
-import { UsageError } from "../io.js";
-import { loadPolicy } from "./check.js";
+import { problemLine } from "../io.js";
+import { readPolicyFile } from "../read-policy.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
   collect,
@@ -29,6 +29,7 @@ import {
   writeOutput,
   type Format,
 } from "../token-io.js";
+import { outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 interface SignOptions {
@@ -53,7 +54,7 @@ export function register(program: Command, report: Report): void {
         "PEM certificate of that key, optionally followed by its chain; repeat for more files; goes in x5c",
         collect,
       )
-      .option("-o, --output <file>", "write the token to a file, byte for byte, instead of standard output")
+      .addOption(outputOption("write the token to a file, byte for byte, instead of standard output"))
       .addOption(formatOption());
   const encoder = (name: string, hidden: boolean) =>
     signing(
@@ -71,7 +72,7 @@ export function register(program: Command, report: Report): void {
     .command("decode")
     .description("print the policy inside a policy token or a GET /policies response (no verification)")
     .argument("<jws|file>", "the token itself, a token file, or '-' for standard input")
-    .option("-o, --output <file>", "write the policy text to a file instead of standard output")
+    .addOption(outputOption("write the policy text to a file instead of standard output"))
     .option(
       "--request <jws|file>",
       "for a set-policy response: the token that was sent, to check x-ms-policy-token-hash",
@@ -88,14 +89,18 @@ export function register(program: Command, report: Report): void {
       collect,
     )
     .option("--require-signed", "refuse unsigned tokens (implied by --signer)")
-    .option("--at <time>", "check certificate validity at this ISO 8601 time instead of now")
+    .option(
+      "--at <time>",
+      "check certificate validity at this time instead of now: seconds since the epoch or ISO 8601",
+      parseTime,
+    )
     .addOption(formatOption(READ_FORMATS))
     .action(async (path: string, options: VerifyOptions) => report(await verify(path, options)));
 }
 
 async function encode(path: string, options: SignOptions): Promise<number> {
-  const text = await loadPolicy(path);
-  if (typeof text !== "string") throw new UsageError(text.error);
+  const text = await readPolicyFile(path);
+  if (typeof text !== "string") throw text.error;
   if (refusedByParser(path, text, options.format)) return ExitCode.Invalid;
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
@@ -115,9 +120,8 @@ function refusedByParser(path: string, text: string, format: Format): boolean {
   if (format === "text") {
     const name = displayName(path);
     process.stderr.write(formatText([{ path: name, analysis }], styleFor(process.stderr)));
-    process.stderr.write(
-      `policy-eval: ${name}: not encoded: the service refuses a policy that does not parse\n`,
-    );
+    const message = "not encoded: the service refuses a policy that does not parse";
+    process.stderr.write(problemLine({ where: name, severity: "error", message }));
     return true;
   }
   // The service's message names the line and column itself.
@@ -175,13 +179,13 @@ function isResponse(text: string): boolean {
 interface VerifyOptions {
   signer?: string[];
   requireSigned?: boolean;
-  at?: string;
+  at?: Date;
   format: Format;
 }
 
 async function verify(argument: string, options: VerifyOptions): Promise<number> {
   const { name, text } = await readTokenArgument(argument);
-  const now = options.at === undefined ? undefined : parseTime(options.at);
+  const now = options.at;
   const trustedCertificates = options.signer && (await readCertificates(options.signer));
   const parts = decomposeJws(text);
   if (reportedFailure(name, text, parts, options.format)) return ExitCode.Invalid;
@@ -193,10 +197,4 @@ async function verify(argument: string, options: VerifyOptions): Promise<number>
   if (reportedFailure(name, text, result, options.format)) return ExitCode.Invalid;
   renderVerification(name, result.value, result.warnings, options.format);
   return ExitCode.Ok;
-}
-
-function parseTime(text: string): Date {
-  const time = new Date(text);
-  if (Number.isNaN(time.getTime())) throw new UsageError(`--at: not an ISO 8601 time: ${text}`);
-  return time;
 }

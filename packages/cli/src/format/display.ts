@@ -25,7 +25,15 @@ const ansi: Style = {
   bold: (t) => `\x1b[1m${t}\x1b[0m`,
 };
 
-/** Colour only for a terminal, and never when NO_COLOR is set (no-color.org). */
+/**
+ * Node's own rule (tty `getColorDepth`), without its process warning: FORCE_COLOR
+ * (force-color.org) decides when set, on a pipe too (`0` and `false` turn colour off); else
+ * never with NO_COLOR (no-color.org), NODE_DISABLE_COLORS or TERM=dumb; else on a terminal.
+ */
 export function styleFor(stream: NodeJS.WriteStream): Style {
-  return stream.isTTY && !process.env["NO_COLOR"] ? ansi : plain;
+  const env = process.env;
+  const force = env["FORCE_COLOR"];
+  if (force !== undefined) return force === "0" || force === "false" ? plain : ansi;
+  if (env["NO_COLOR"] || env["NODE_DISABLE_COLORS"] !== undefined || env["TERM"] === "dumb") return plain;
+  return stream.isTTY ? ansi : plain;
 }

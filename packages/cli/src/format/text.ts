@@ -6,26 +6,34 @@ import { displayPosition, type Style } from "./display.js";
 /** Beyond this many diagnostics a file (a binary file, say) the rest are counted, not printed. */
 export const MAX_PRINTED = 50;
 
-/** `file:line:col: severity CODE: message`, a code frame, and the hint. */
+/** `file:line:col: severity CODE: message`, a code frame, and the hint; then a summary. */
 export function formatText(
   files: readonly CheckedFile[],
   style: Style,
   unread: readonly UnreadFile[] = [],
 ): string {
+  const all = files.flatMap((file) => file.analysis.diagnostics);
+  const count = (severity: string) => all.filter((d) => d.severity === severity).length;
+  const listed = formatDiagnostics(files, style, () => true);
+  const total = summary(files.length, count("error"), count("warning"), unread.length);
+  return `${listed}${listed ? "\n" : ""}${total}\n`;
+}
+
+/** The diagnostics that pass `include`, without a summary ("" when there are none). */
+export function formatDiagnostics(
+  files: readonly CheckedFile[],
+  style: Style,
+  include: (diagnostic: Diagnostic) => boolean,
+): string {
   const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
   for (const file of files) {
-    const diagnostics = file.analysis.diagnostics;
+    const diagnostics = file.analysis.diagnostics.filter(include);
     for (const diagnostic of diagnostics.slice(0, MAX_PRINTED))
       out.push(formatDiagnostic(file, diagnostic, style));
     if (diagnostics.length > MAX_PRINTED)
       out.push(`${file.path}: … and ${diagnostics.length - MAX_PRINTED} more\n`);
-    errors += diagnostics.filter((d) => d.severity === "error").length;
-    warnings += diagnostics.filter((d) => d.severity === "warning").length;
   }
-  out.push(summary(files.length, errors, warnings, unread.length));
-  return out.join("\n") + "\n";
+  return out.join("\n");
 }
 
 export function formatDiagnostic(file: CheckedFile, diagnostic: Diagnostic, style: Style): string {

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { UsageError } from "../io.js";
 import { certificatesFromX5c, type X509Certificate } from "@maa-policy/tokens";
 import { Instances, type InstanceState, type StoredPolicy } from "./instances.js";
 import { readPolicy } from "./policy-in-force.js";
@@ -24,12 +24,12 @@ export async function restoreInstances(
   const store = new Store(dataDir);
   const instances = new Instances(store, signers, toRecord);
   for (const [prefix, record] of await store.load()) {
-    const where = `${join(dataDir, "instances")} (instance '${prefix || "/"}')`;
+    const fail = (message: string) =>
+      new UsageError(`instance '${prefix || "/"}': ${message}`, store.file(prefix));
     const policies = new Map<string, StoredPolicy>();
     for (const [type, { token, signer }] of Object.entries(record.policies)) {
       const read = await readPolicy(token, signer);
-      if (!read.ok)
-        throw new Error(`${where}: the saved ${type} policy does not load: ${read.error.message}`);
+      if (!read.ok) throw fail(`the saved ${type} policy does not load: ${read.error.message}`);
       policies.set(type, read.stored);
     }
     if (!record.certificates) {
@@ -39,7 +39,7 @@ export async function restoreInstances(
     // An empty list is a valid state (every signer removed), which certificatesFromX5c refuses.
     const read =
       record.certificates.length === 0 ? undefined : certificatesFromX5c(record.certificates, "saved");
-    if (read && !read.ok) throw new Error(`${where}: ${read.error.message}`);
+    if (read && !read.ok) throw fail(read.error.message);
     instances.restore(prefix, { policies, certificates: read?.value ?? [], certificatesChanged: true });
   }
   return instances;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { certificatesFromPem, type X509Certificate } from "@maa-policy/tokens";
-import { describeReadError, UsageError } from "../io.js";
+import { readError, UsageError } from "../io.js";
 import { parseRootPublicKey } from "../root-public-key.js";
 import type { Mode, ServeContext } from "./context.js";
 import { defaultDataDir } from "./data-dir.js";
@@ -33,7 +33,7 @@ export interface Serving {
 
 const read = (file: string) =>
   readFile(file, "utf8").catch((error: unknown) => {
-    throw new UsageError(describeReadError(file, error));
+    throw readError(file, error);
   });
 
 /** Starts a provider; bad options and unreadable files are UsageErrors (exit 2), as in every command. */
@@ -51,7 +51,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   }
   const dataDir = options.dataDir ?? defaultDataDir();
   const instances = await restoreInstances(dataDir, signers).catch((error: Error) => {
-    throw new UsageError(error.message);
+    throw error instanceof UsageError ? error : new UsageError(error.message);
   });
   const tls: Tls =
     options.tlsCert !== undefined && options.tlsKey !== undefined

@@ -24,7 +24,8 @@ export class Store {
     this.dir = join(dataDir, "instances");
   }
 
-  private file(prefix: string): string {
+  /** The file an instance is kept in. */
+  file(prefix: string): string {
     return join(this.dir, `${prefix === "" ? ROOT : encodeURIComponent(prefix)}.json`);
   }
 

@@ -43,15 +43,15 @@ describe("policy-eval serve, as a user runs it", () => {
   });
 
   it.each([
-    [["--mode", "isolated"], "--mode isolated needs at least one --signer certificate"],
-    [["--role", "abc"], "--role abc: expected TOKEN=reader|contributor|none"],
-    [["--role", "t=admin"], "--role t=admin: expected TOKEN=reader|contributor|none"],
-    [["--tls-cert", "cert.pem"], "--tls-cert and --tls-key go together"],
-    [["--port", "70000"], "--port 70000: expected 0 to 65535"],
-    [["--signer", "missing.pem", "--mode", "isolated"], "missing.pem: no such file"],
-  ])("serve %j: exit 2 with a one-line reason", async (args, message) => {
+    [["--mode", "isolated"], "policy-eval: error: --mode isolated needs at least one --signer certificate"],
+    [["--role", "abc"], "policy-eval: error: --role abc: expected TOKEN=reader|contributor|none"],
+    [["--role", "t=admin"], "policy-eval: error: --role t=admin: expected TOKEN=reader|contributor|none"],
+    [["--tls-cert", "cert.pem"], "policy-eval: error: --tls-cert and --tls-key go together"],
+    [["--port", "70000"], "policy-eval: error: --port 70000: expected 0 to 65535"],
+    [["--signer", "missing.pem", "--mode", "isolated"], "missing.pem: error: no such file"],
+  ])("serve %j: exit 2 with a one-line reason", async (args, line) => {
     const result = await runCli(["serve", "--data-dir", join(root, "usage"), ...args]);
-    expect(result).toEqual({ code: 2, stdout: "", stderr: `policy-eval: ${message}\n` });
+    expect(result).toEqual({ code: 2, stdout: "", stderr: `${line}\n` });
   });
 
   it("a saved instance that no longer reads stops the start with its name, not a stack trace", async () => {
@@ -62,7 +62,7 @@ describe("policy-eval serve, as a user runs it", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${join(dataDir, "instances")} (instance '/'): the saved SgxEnclave policy does not load: Malformed JWT: Could not find first period in the token.\n`,
+      stderr: `${join(dataDir, "instances", "root.json")}: error: instance '/': the saved SgxEnclave policy does not load: Malformed JWT: Could not find first period in the token.\n`,
     });
     expect(readFileSync(join(dataDir, "instances", "root.json"), "utf8")).toContain('"x"');
   });

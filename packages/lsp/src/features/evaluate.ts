@@ -1,10 +1,19 @@
 import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
 import { policyRejection, serviceError, type ServiceError } from "@maa-policy/parser";
-import { InlayHintKind, type CodeLens, type InlayHint } from "vscode-languageserver";
+import {
+  ErrorCodes,
+  InlayHintKind,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  type CodeLens,
+  type InlayHint,
+} from "vscode-languageserver";
 import { findClaimsFile, readUri } from "../claims-file.js";
 import { toRange } from "../convert.js";
 import { EVALUATE_COMMAND, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from "../protocol.js";
 import type { Workspace } from "../workspace.js";
+import { evaluationMessage } from "./evaluation-message.js";
 
 /**
  * `maaPolicy/evaluate`, the Evaluate code lens that asks the client to call it, and inlay hints
@@ -14,13 +23,28 @@ export function register(ws: Workspace, inlayRefresh: boolean): void {
   const { connection } = ws;
   const traces = new Map<string, { version: number; trace: readonly RuleTrace[] }>();
 
-  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams): Promise<EvaluateResult> => {
+  const run = async (params: EvaluateParams): Promise<EvaluateResult> => {
     const result = await evaluate(ws, params);
     const version = ws.documents.get(params.uri)?.version;
     if (version !== undefined) {
       traces.set(params.uri, { version, trace: result.trace });
       if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     }
+    return result;
+  };
+  connection.onRequest(EVALUATE_REQUEST, run);
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    const params = args?.[0] as EvaluateParams | undefined;
+    if (command !== EVALUATE_COMMAND || typeof params?.uri !== "string")
+      return new ResponseError(ErrorCodes.InvalidParams, `${command} takes one argument, { uri }.`);
+    const result = await run(params);
+    const { permitted, message, details } = evaluationMessage(params.uri, result);
+    // A notification, not the library's show*Message (a request: clients would ask for a reply).
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: permitted ? MessageType.Info : MessageType.Error,
+      message,
+    });
+    connection.console.log(`${message}\n${details}`);
     return result;
   });
 
