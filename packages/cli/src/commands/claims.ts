@@ -78,13 +78,17 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   const evidence = await evidenceClaims(path, options);
   if (!evidence.ok) return evidence.exitCode;
   const { claims } = evidence.result;
-  const { JSON_VALUED_CLAIM_TYPES } = await import("@maa-policy/evidence");
+  const { JSON_VALUED_CLAIM_TYPES, verificationSummary } = await import("@maa-policy/evidence");
   const output =
     options.format === "json"
       ? `${JSON.stringify(claims, null, 2)}\n`
       : text(claims, JSON_VALUED_CLAIM_TYPES);
   process.stdout.write(output);
-  process.stderr.write(summary(evidence.result));
+  process.stderr.write(
+    verificationSummary(evidence.result.verification)
+      .map((line) => `${line}\n`)
+      .join(""),
+  );
   return ExitCode.Ok;
 }
 
@@ -136,18 +140,6 @@ function text(claims: readonly Claim[], jsonValued: readonly string[]): string {
   const show = (claim: Claim) =>
     jsonValued.includes(claim.type) ? JSON.stringify(JSON.parse(claim.value as string)) : String(claim.value);
   return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${show(claim)}\n`).join("");
-}
-
-function summary(result: Extract<EvidenceResult, { ok: true }>): string {
-  const { pckCertificates, notVerified, checkedAt, revocation, qeIdentity } = result.verification;
-  const root = pckCertificates[pckCertificates.length - 1]?.subject ?? "";
-  const qe = qeIdentity ? `, QE identity (TCB status ${qeIdentity.tcbStatus})` : "";
-  const crls = qe + revocation.checked.map((issuer) => `, revocation by the CRL of '${issuer}'`).join("");
-  return (
-    `verified offline: PCK chain to '${root}' (valid at ${checkedAt}), QE report signature, ` +
-    `attestation key binding, enclave report signature${crls}\n` +
-    notVerified.map((item) => `not verified offline: ${item}\n`).join("")
-  );
 }
 
 async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | undefined> {
