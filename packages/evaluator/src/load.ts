@@ -1,11 +1,28 @@
-import { analyzePolicy, type Analysis, type Claim, type Diagnostic } from "@maa-policy/parser";
+import {
+  analyzePolicy,
+  serviceError,
+  serviceParsingError,
+  type Analysis,
+  type Claim,
+  type Diagnostic,
+  type ServiceError,
+} from "@maa-policy/parser";
 import { compilePolicy, type CompiledPolicy } from "./compile-policy.js";
 import type { EvaluateOptions, EvaluationResult } from "./evaluate.js";
 
 export type LoadedPolicy =
   | { readonly ok: true; readonly policy: CompiledPolicy; readonly analysis: Analysis }
-  /** The policy does not parse or check: the parser's and checker's diagnostics, errors first in text order. */
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly analysis: Analysis };
+  /**
+   * The policy does not parse or check: the parser's and checker's diagnostics, errors first in text
+   * order, and the one error an evaluation reports for them: the service's PolicyParsingError for a
+   * syntax error, else a PolicyParsingError naming the first finding's line.
+   */
+  | {
+      readonly ok: false;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly analysis: Analysis;
+      readonly error: ServiceError;
+    };
 
 /**
  * Parses, checks and compiles policy text: what `policy-eval eval` does before evaluating. A
@@ -15,7 +32,7 @@ export type LoadedPolicy =
 export async function loadPolicy(source: string | Analysis): Promise<LoadedPolicy> {
   const analysis = typeof source === "string" ? analyzePolicy(source) : source;
   if (analysis.hasErrors || !analysis.policy)
-    return { ok: false, diagnostics: analysis.diagnostics, analysis };
+    return { ok: false, diagnostics: analysis.diagnostics, analysis, error: loadError(analysis) };
   return { ok: true, policy: await compilePolicy(analysis.policy), analysis };
 }
 
@@ -32,4 +49,15 @@ export async function evaluatePolicy(
   return loaded.ok
     ? { ok: true, result: loaded.policy.evaluate(claims, options) }
     : { ok: false, diagnostics: loaded.diagnostics };
+}
+
+function loadError(analysis: Analysis): ServiceError {
+  const first = analysis.diagnostics.find((d) => d.severity === "error");
+  return (
+    serviceParsingError(analysis) ??
+    serviceError(
+      "PolicyParsingError",
+      `line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? "invalid policy"}`,
+    )
+  );
 }

@@ -1,5 +1,5 @@
 import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
-import { serviceError, serviceParsingError, type ServiceError } from "@maa-policy/parser";
+import { serviceError, type ServiceError } from "@maa-policy/parser";
 import { InlayHintKind, type CodeLens, type InlayHint } from "vscode-languageserver";
 import type { ClaimsFiles } from "../claims-file.js";
 import { toRange } from "../convert.js";
@@ -77,16 +77,7 @@ async function evaluate(ws: Workspace, files: ClaimsFiles, params: EvaluateParam
   if (!claims.ok) return failed(claims.error, claimsUri);
   // An open document's analysis is in the cache already.
   const loaded = await loadPolicy(open ? (ws.model(params.uri)?.analysis ?? source.text) : source.text);
-  if (!loaded.ok) {
-    const first = loaded.diagnostics.find((d) => d.severity === "error");
-    const error =
-      serviceParsingError(loaded.analysis) ??
-      serviceError(
-        "PolicyParsingError",
-        `line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? "invalid policy"}`,
-      );
-    return failed(error, claimsUri);
-  }
+  if (!loaded.ok) return failed(loaded.error, claimsUri);
   const result = loaded.policy.evaluate(claims.claims, { trace: true });
   return {
     verdict: result.outcome,
