@@ -8,7 +8,10 @@ const ours = (id) => ({ policy: here(`examples/${id}.policy`), claims: here(`exa
 
 /** The SGX example is the repository's own (`npm run example`). */
 export const EXAMPLE_FILES = {
-  sgx: { policy: here("../../examples/sgx-enclave.policy"), claims: here("../../examples/sgx-enclave.claims.json") },
+  sgx: {
+    policy: here("../../examples/sgx-enclave.policy"),
+    claims: here("../../examples/sgx-enclave.claims.json"),
+  },
   openenclave: ours("openenclave"),
   tpm: ours("tpm"),
   vbs: ours("vbs"),

@@ -35,7 +35,12 @@ function build(doc: Text, marks: readonly RuleMark[]): DecorationSet {
       if (lines.get(line) !== "error" && lines.get(line) !== "fired") lines.set(line, mark.state);
   }
   for (const [line, state] of [...lines].sort((a, b) => a[0] - b[0])) {
-    const title = state === "fired" ? "this rule fired" : state === "error" ? "this rule failed" : "this rule did not fire";
+    const title =
+      state === "fired"
+        ? "this rule fired"
+        : state === "error"
+          ? "this rule failed"
+          : "this rule did not fire";
     builder.add(
       doc.line(line).from,
       doc.line(line).from,

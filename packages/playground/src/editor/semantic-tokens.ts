@@ -1,5 +1,11 @@
-import { RangeSetBuilder } from "@codemirror/state";
-import { Decoration, ViewPlugin, type DecorationSet, type EditorView, type ViewUpdate } from "@codemirror/view";
+import { RangeSetBuilder, type Extension } from "@codemirror/state";
+import {
+  Decoration,
+  ViewPlugin,
+  type DecorationSet,
+  type EditorView,
+  type ViewUpdate,
+} from "@codemirror/view";
 import { LSPPlugin } from "@codemirror/lsp-client";
 import type * as lsp from "vscode-languageserver-protocol";
 
@@ -11,11 +17,11 @@ import type * as lsp from "vscode-languageserver-protocol";
  */
 const SHOWN = new Set(["variable", "property", "function"]);
 
-export function semanticTokens(delay: number) {
+export function semanticTokens(delay: number): Extension {
   return ViewPlugin.fromClass(
     class {
       decorations: DecorationSet = Decoration.none;
-      private timer: ReturnType<typeof setTimeout> | undefined;
+      timer: ReturnType<typeof setTimeout> | undefined;
       constructor(readonly view: EditorView) {
         this.schedule(0);
       }
@@ -55,19 +61,23 @@ export function semanticTokens(delay: number) {
 }
 
 /** LSP's relative encoding: five integers a token (line delta, start delta, length, type, modifiers). */
-function decode(data: number[], legend: lsp.SemanticTokensLegend, offset: (line: number, ch: number) => number) {
+function decode(
+  data: number[],
+  legend: lsp.SemanticTokensLegend,
+  offset: (line: number, ch: number) => number,
+) {
   const builder = new RangeSetBuilder<Decoration>();
   let line = 0;
   let character = 0;
   for (let i = 0; i + 4 < data.length; i += 5) {
-    line += data[i]!;
-    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
-    const type = legend.tokenTypes[data[i + 3]!];
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    const type = legend.tokenTypes[data[i + 3]];
     if (!type || !SHOWN.has(type)) continue;
-    const modifiers = legend.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+    const modifiers = legend.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
     const from = offset(line, character);
     const classes = [`cm-sem-${type}`, ...modifiers.map((m) => `cm-sem-${m}`)].join(" ");
-    builder.add(from, from + data[i + 2]!, Decoration.mark({ class: classes }));
+    builder.add(from, from + data[i + 2], Decoration.mark({ class: classes }));
   }
   return builder.finish();
 }

@@ -36,14 +36,21 @@ async function pull(view: EditorView): Promise<Diagnostic[]> {
   return items.map((item) => toDiagnostic(plugin, doc, item, actions ?? []));
 }
 
-function toDiagnostic(plugin: LSPPlugin, doc: Text, item: lsp.Diagnostic, actions: lsp.CodeAction[]): Diagnostic {
+function toDiagnostic(
+  plugin: LSPPlugin,
+  doc: Text,
+  item: lsp.Diagnostic,
+  actions: lsp.CodeAction[],
+): Diagnostic {
   const same = (d: lsp.Diagnostic) =>
-    d.message === item.message && d.code === item.code && JSON.stringify(d.range) === JSON.stringify(item.range);
+    d.message === item.message &&
+    d.code === item.code &&
+    JSON.stringify(d.range) === JSON.stringify(item.range);
   return {
     from: plugin.fromPosition(item.range.start, doc),
     to: plugin.fromPosition(item.range.end, doc),
     severity: item.severity === 1 ? "error" : item.severity === 2 ? "warning" : "info",
-    message: item.message,
+    message: typeof item.message === "string" ? item.message : item.message.value,
     ...(item.code !== undefined && { source: String(item.code) }),
     actions: actions
       .filter((action) => action.diagnostics?.some(same))

@@ -1,4 +1,9 @@
-import { claimsFromEvidence, decodeEvidence, verificationSummary, type EnclaveData } from "@maa-policy/evidence";
+import {
+  claimsFromEvidence,
+  decodeEvidence,
+  verificationSummary,
+  type EnclaveData,
+} from "@maa-policy/evidence";
 import { base64UrlDecode } from "@maa-policy/tokens/encoding";
 import type { EvidenceData, EvidenceOutcome, EvidenceParams } from "./protocol.js";
 
@@ -37,7 +42,8 @@ function enclaveData(input: EvidenceData, name: string): EnclaveData | { message
   if (!file) return { message: `The ${name} could not be read.` };
   if (input.encoding === "raw") return { data: file, dataType: input.dataType };
   const decoded = decodeEvidence(new TextDecoder().decode(file).trim());
-  if (!decoded.ok) return { message: `The ${name}: ${decoded.error.message.replace("'evidence'", "'data'")}` };
+  if (!decoded.ok)
+    return { message: `The ${name}: ${decoded.error.message.replace("'evidence'", "'data'")}` };
   return { data: decoded.value.bytes, dataType: input.dataType };
 }
 

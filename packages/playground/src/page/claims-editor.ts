@@ -38,9 +38,12 @@ export function showClaimsCheck(view: EditorView, check: ClaimsCheck, status: HT
   const doc = view.state.doc;
   // A token's error position is in its decoded payload, not in the editor's text.
   const at = /^\s*[[{]/.test(doc.sliceString(0, 200)) ? check.position : undefined;
-  const from = at && at.line < doc.lines ? Math.min(doc.line(at.line + 1).from + at.character, doc.length) : 0;
+  const from =
+    at && at.line < doc.lines ? Math.min(doc.line(at.line + 1).from + at.character, doc.length) : 0;
   const to = Math.min(from + 1, doc.length);
   view.dispatch(
-    setDiagnostics(view.state, [{ from, to, severity: "error", message: check.error.message, source: check.error.code }]),
+    setDiagnostics(view.state, [
+      { from, to, severity: "error", message: check.error.message, source: check.error.code },
+    ]),
   );
 }

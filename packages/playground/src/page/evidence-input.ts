@@ -48,7 +48,11 @@ export function wireEvidence(options: {
       return;
     }
     status.className = "status ok";
-    status.textContent = [`${outcome.kind === "sgx" ? "SGX quote" : "OpenEnclave report"}: claims below.`, ...outcome.summary, ...warnings].join("\n");
+    status.textContent = [
+      `${outcome.kind === "sgx" ? "SGX quote" : "OpenEnclave report"}: claims below.`,
+      ...outcome.summary,
+      ...warnings,
+    ].join("\n");
     options.setClaims(outcome.claimsJson, outcome.kind);
   };
 
@@ -72,7 +76,8 @@ export function wireEvidence(options: {
     const file = fileInput.files?.[0];
     if (file) void load(file);
   });
-  for (const input of [runtimeInput, runtimeType, runtimeEncoding]) input.addEventListener("change", () => void verify());
+  for (const input of [runtimeInput, runtimeType, runtimeEncoding])
+    input.addEventListener("change", () => void verify());
   options.dropZone.addEventListener("dragover", (event) => {
     event.preventDefault();
     options.dropZone.classList.add("dropping");

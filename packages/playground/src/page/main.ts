@@ -108,7 +108,12 @@ async function main(): Promise<void> {
   byId("share").addEventListener("click", () => {
     void encodeState(state()).then((fragment) => {
       history.replaceState(null, "", fragment);
-      const link = h("input", { type: "text", readonly: "", value: location.href, "aria-label": "Share link" });
+      const link = h("input", {
+        type: "text",
+        readonly: "",
+        value: location.href,
+        "aria-label": "Share link",
+      });
       shareStatus.replaceChildren(`Link updated (${fragment.length} characters): `, link);
       link.select();
       void navigator.clipboard?.writeText(location.href).catch(() => undefined);

@@ -29,7 +29,11 @@ export function problemsList(container: HTMLElement) {
       return h("li", {}, button);
     };
     container.replaceChildren(
-      h("p", { class: "count" }, found.length ? `${found.length} problem${found.length === 1 ? "" : "s"}` : "No problems."),
+      h(
+        "p",
+        { class: "count" },
+        found.length ? `${found.length} problem${found.length === 1 ? "" : "s"}` : "No problems.",
+      ),
       ...(found.length ? [h("ul", {}, ...found.map(item))] : []),
     );
   });

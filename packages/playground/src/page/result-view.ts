@@ -26,16 +26,21 @@ export function renderResult(
   const parts: HTMLElement[] = [];
   if (evaluation?.kind === "evaluated") {
     parts.push(section("Issued claims", claimTable("issued", evaluation.issued)));
-    if (evaluation.properties.length) parts.push(section("Properties", claimTable("properties", evaluation.properties)));
+    if (evaluation.properties.length)
+      parts.push(section("Properties", claimTable("properties", evaluation.properties)));
     parts.push(section("Rule by rule", traceList(evaluation.trace, reveal)));
-    if (evaluation.restError) parts.push(section("REST error body", pre(JSON.stringify(evaluation.restError, null, 2))));
+    if (evaluation.restError)
+      parts.push(section("REST error body", pre(JSON.stringify(evaluation.restError, null, 2))));
     if (evaluation.draftToken) {
       const { token, header, body } = evaluation.draftToken;
       const raw = pre(token, "draft-token-raw");
       parts.push(
         section(
           "Draft token",
-          pre(`${JSON.stringify(header, null, 2)}\n.\n${JSON.stringify(body, null, 2)}`, "draft-token-decoded"),
+          pre(
+            `${JSON.stringify(header, null, 2)}\n.\n${JSON.stringify(body, null, 2)}`,
+            "draft-token-decoded",
+          ),
           h("p", { class: "label" }, "Raw (alg none, as draftPolicyForAttestation returns it)"),
           raw,
           copyButton("draft token", () => token, raw),
@@ -46,7 +51,16 @@ export function renderResult(
   const hash = h("code", { id: "policy-hash" }, result.policyHash);
   const token = pre(result.policyToken, "policy-token");
   parts.push(
-    section("x-ms-policy-hash", h("p", {}, hash, " ", copyButton("hash", () => result.policyHash, hash))),
+    section(
+      "x-ms-policy-hash",
+      h(
+        "p",
+        {},
+        hash,
+        " ",
+        copyButton("hash", () => result.policyHash, hash),
+      ),
+    ),
     section(
       "Policy token (unsigned)",
       h("p", { class: "label" }, `The PUT /policies body. x-ms-policy-token-hash: ${result.policyTokenHash}`),
@@ -73,11 +87,27 @@ function pre(text: string, id?: string): HTMLElement {
 function claimTable(id: string, claims: readonly Claim[]): HTMLElement {
   if (!claims.length) return h("p", { id, class: "empty" }, "None.");
   const row = (claim: Claim) =>
-    h("tr", {}, h("td", {}, claim.type), h("td", {}, JSON.stringify(claim.value)), h("td", {}, claim.valueType));
+    h(
+      "tr",
+      {},
+      h("td", {}, claim.type),
+      h("td", {}, JSON.stringify(claim.value)),
+      h("td", {}, claim.valueType),
+    );
   return h(
     "table",
     { id },
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "type"), h("th", { scope: "col" }, "value"), h("th", { scope: "col" }, "valueType"))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "type"),
+        h("th", { scope: "col" }, "value"),
+        h("th", { scope: "col" }, "valueType"),
+      ),
+    ),
     h("tbody", {}, ...claims.map(row)),
   );
 }

@@ -46,7 +46,10 @@ class TooLarge extends Error {}
 /** Bounded: a fragment that inflates past this is refused rather than filling memory. */
 export const MAX_STATE_BYTES = 4 * 1024 * 1024;
 
-async function pipe(bytes: Uint8Array, transform: TransformStream<BufferSource, Uint8Array>): Promise<Uint8Array> {
+async function pipe(
+  bytes: Uint8Array,
+  transform: TransformStream<BufferSource, Uint8Array>,
+): Promise<Uint8Array> {
   const reader = new Blob([bytes as BufferSource]).stream().pipeThrough(transform).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
