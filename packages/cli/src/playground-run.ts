@@ -48,7 +48,7 @@ function openBrowser(url: string): void {
         : ["xdg-open", url];
   const say = () => process.stdout.write(`No browser could be opened here: open ${url} yourself.\n`);
   try {
-    const child = spawn(command!, args, { stdio: "ignore", detached: true });
+    const child = spawn(command, args, { stdio: "ignore", detached: true });
     child.on("error", say);
     child.on("exit", (code) => code !== 0 && say());
     child.unref();
