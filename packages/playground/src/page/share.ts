@@ -16,7 +16,7 @@ const KEY = "s1=";
  */
 export async function encodeState(state: PlaygroundState): Promise<string> {
   const json = JSON.stringify([state.policy, state.claims, state.type]);
-  const compressed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
+  const compressed = await pipe(new TextEncoder().encode(json), "deflate");
   return `#${KEY}${base64UrlEncode(compressed)}`;
 }
 
@@ -28,7 +28,7 @@ export async function decodeState(hash: string): Promise<PlaygroundState | { err
   const bytes = base64UrlDecode(fragment.slice(KEY.length));
   if (!bytes.ok) return { error: "The link is damaged: its state is not base64url." };
   try {
-    const json = new TextDecoder().decode(await pipe(bytes.value, new DecompressionStream("deflate-raw")));
+    const json = new TextDecoder().decode(await pipe(bytes.value, "inflate"));
     const parsed = JSON.parse(json) as unknown;
     if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === "string"))
       return { error: "The link is damaged: its state is not a policy, claims and type." };
@@ -46,11 +46,13 @@ class TooLarge extends Error {}
 /** Bounded: a fragment that inflates past this is refused rather than filling memory. */
 export const MAX_STATE_BYTES = 4 * 1024 * 1024;
 
-async function pipe(
-  bytes: Uint8Array,
-  transform: TransformStream<BufferSource, Uint8Array>,
-): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BufferSource]).stream().pipeThrough(transform).getReader();
+async function pipe(bytes: Uint8Array, direction: "deflate" | "inflate"): Promise<Uint8Array> {
+  const transform =
+    direction === "deflate" ? new CompressionStream("deflate-raw") : new DecompressionStream("deflate-raw");
+  const reader: ReadableStreamDefaultReader<Uint8Array> = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(transform)
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
