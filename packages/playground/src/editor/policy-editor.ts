@@ -51,6 +51,8 @@ export function policyEditor(options: {
       serverDiagnostics(DIAGNOSTICS_DELAY),
       semanticTokens(TOKENS_DELAY),
       ruleMarks,
+      // Long rules wrap rather than scroll sideways: a phone shows 40 characters a line.
+      EditorView.lineWrapping,
       options.extensions,
       EditorView.contentAttributes.of({ "aria-label": "Policy text", "aria-describedby": "policy-help" }),
       EditorView.updateListener.of((update) => {

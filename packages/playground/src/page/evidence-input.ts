@@ -22,14 +22,18 @@ export function wireEvidence(options: {
   const runtimeInput = byId<HTMLInputElement>("runtime-file");
   const runtimeType = byId<HTMLSelectElement>("runtime-type");
   const runtimeEncoding = byId<HTMLSelectElement>("runtime-encoding");
+  const checkedAt = byId<HTMLInputElement>("evidence-now");
   let evidence: Uint8Array | undefined;
 
   const verify = async () => {
     if (!evidence) return;
     status.textContent = "Verifying…";
     const runtime = runtimeInput.files?.[0];
+    // As `--now`: evidence recorded long ago has certificates that expired since.
+    const now = checkedAt.value === "" ? undefined : Date.parse(`${checkedAt.value}Z`) / 1000;
     const params: EvidenceParams = {
       evidence: base64UrlEncode(evidence),
+      ...(now !== undefined && Number.isFinite(now) && { now }),
       ...(runtime && {
         runtimeData: {
           file: base64UrlEncode(new Uint8Array(await runtime.arrayBuffer())),
@@ -76,7 +80,7 @@ export function wireEvidence(options: {
     const file = fileInput.files?.[0];
     if (file) void load(file);
   });
-  for (const input of [runtimeInput, runtimeType, runtimeEncoding])
+  for (const input of [runtimeInput, runtimeType, runtimeEncoding, checkedAt])
     input.addEventListener("change", () => void verify());
   options.dropZone.addEventListener("dragover", (event) => {
     event.preventDefault();
