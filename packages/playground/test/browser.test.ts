@@ -83,7 +83,8 @@ describe.skipIf(!CHROMIUM)("the playground in headless Chromium", { timeout: 60_
     expect(requests.every((url) => /^(file|blob|data):/.test(url))).toBe(true);
     await page.screenshot({ path: artifactPath("desktop.png") });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: artifactPath("phone.png"), fullPage: true });
+    await page.screenshot({ path: artifactPath("phone.png") });
+    await page.screenshot({ path: artifactPath("phone-full.png"), fullPage: true });
     await page.close();
   });
 
