@@ -3,13 +3,13 @@
 // editor with its basic setup and no language: its size, and the time to its first editor on screen)
 // and, for size, Cedar's playground engine (cedar-wasm's web build, without the page around it).
 // Budgets (issue 19): under 1.5 MB gzipped in all, first diagnostics under 1 s. Needs Chromium.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { deflateRawSync, gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-import { chromium } from "playwright-core";
+import { findChromium, launch } from "../packages/playground/chromium.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const site = join(root, "packages/playground/dist/site");
@@ -57,26 +57,13 @@ const policy =
   'version=1.0;\nauthorizationrules\n{\n    [type="x-ms-sgx-is-debuggable", value==true] => deny();\n};\n';
 const json = JSON.stringify([policy, "{}", "sgx"]);
 const fragment = `#s1=${deflateRawSync(json).toString("base64url")}`;
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-if (!existsSync(executablePath)) {
-  console.log(`first diagnostics: not measured, no Chromium at ${executablePath} (apt-get install chromium)`);
+const executablePath = findChromium();
+if (!executablePath) {
+  console.log("first diagnostics: not measured, no Chromium (apt-get install chromium)");
   process.exit(0);
 }
-const profile = mkdtempSync(join(tmpdir(), "maa-bench-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch(executablePath);
+const { context } = browser;
 /* global document, window, MutationObserver -- in the page's functions below */
 /** ms from navigation start until `selector` is in the page, measured by the page's own clock. */
 async function timeTo(url, selector) {
@@ -109,8 +96,7 @@ for (let i = 0; i < RUNS + 1; i++) {
     editor.push(b);
   }
 }
-await context.close();
-rmSync(profile, { recursive: true, force: true });
+await browser.close();
 rmSync(floorDir, { recursive: true, force: true });
 console.log(
   `first diagnostics after page load (median of ${RUNS}, load average ${loadavg()[0].toFixed(1)} on 2 cores):`,
