@@ -15,6 +15,11 @@ const CHROMIUM = findChromium();
 const CLI = new URL("../../cli/bin/policy-eval.js", import.meta.url).pathname;
 const GROUND_TRUTH = new URL("../../../../shared/ground-truth/", import.meta.url).pathname;
 const PAGE = pathToFileURL(join(SITE, "index.html")).href;
+/** What the tests touch of the page's globals (the tests' TypeScript has no DOM library). */
+interface PageGlobals {
+  history: { replaceState(data: null, unused: string, url: string): void };
+  location: { pathname: string; search: string; hash: string };
+}
 /** How long a condition may take to hold on a loaded 2-core machine; not a timing assertion. */
 const WAIT = { timeout: 15_000 };
 /** A problem's first line is the diagnostic; the language server adds the checker's hint below it. */
@@ -51,9 +56,13 @@ describe.skipIf(!CHROMIUM)("the playground in headless Chromium", { timeout: 60_
   /** The state as the Share button puts it in the link. */
   async function sharedState(page: Page) {
     // A page opened from a link has its fragment already: clear it, so the one read is the new one.
-    await page.evaluate("history.replaceState(null, '', location.pathname + location.search)");
+    await page.evaluate(() => {
+      const { history, location } = globalThis as unknown as PageGlobals;
+      history.replaceState(null, "", location.pathname + location.search);
+    });
     await page.click("#share");
-    await page.waitForFunction('location.hash.startsWith("#s1=")');
+    // A function, not a string: the page's Content-Security-Policy refuses to evaluate strings.
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.hash.startsWith("#s1="));
     return decodeState(new URL(page.url()).hash);
   }
 
