@@ -10,3 +10,11 @@ export type { ReportBody } from "./report-body.js";
 export type { Located, SgxQuote } from "./sgx-quote.js";
 export { NOT_VERIFIED_OFFLINE, type Verification } from "./verify-quote.js";
 export { verificationSummary } from "./summary.js";
+export { forgetVerifiedChains } from "./pck-chain.js";
+export {
+  cachingEvidenceCrypto,
+  createWebEvidenceCrypto,
+  webEvidenceCrypto,
+  type EcdsaHash,
+  type EvidenceCrypto,
+} from "./evidence-crypto.js";

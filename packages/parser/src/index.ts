@@ -3,6 +3,7 @@ export { plainAst } from "./ast-views.js";
 export { childNodes, type SyntaxNode } from "./ast-children.js";
 export * from "./claim.js";
 export * from "./diagnostic.js";
+export * from "./diagnostic-codes.js";
 export * from "./position.js";
 export * from "./service-error.js";
 export { parsePolicy, type ParseResult } from "./parse.js";

@@ -101,6 +101,7 @@ export async function evidenceClaims(
   options: EvidenceOptions,
 ): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
+  const { nodeEvidenceCrypto } = await import("../node-evidence-crypto.js");
   const data = async (
     file: string | undefined,
     dataType: "binary" | "json",
@@ -121,6 +122,7 @@ export async function evidenceClaims(
     now: options.now === undefined ? undefined : parseNow(options.now),
     rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
     collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
+    crypto: nodeEvidenceCrypto,
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
