@@ -20,6 +20,10 @@ interface PageGlobals {
   history: { replaceState(data: null, unused: string, url: string): void };
   location: { pathname: string; search: string; hash: string };
 }
+interface FocusedElement {
+  id: string;
+  getAttribute(name: string): string | null;
+}
 /** How long a condition may take to hold on a loaded 2-core machine; not a timing assertion. */
 const WAIT = { timeout: 15_000 };
 /** A problem's first line is the diagnostic; the language server adds the checker's hint below it. */
@@ -94,6 +98,31 @@ describe.skipIf(!CHROMIUM)("the playground in headless Chromium", { timeout: 60_
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: artifactPath("phone.png") });
     await page.screenshot({ path: artifactPath("phone-full.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("keyboard: Tab goes through the controls in reading order, each with its label", async () => {
+    const { page } = await open();
+    const focused: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press("Tab");
+      focused.push(
+        await page.evaluate(() => {
+          const { activeElement } = (globalThis as unknown as { document: { activeElement: FocusedElement } })
+            .document;
+          return activeElement.id || (activeElement.getAttribute("aria-label") ?? "");
+        }),
+      );
+    }
+    expect(focused).toEqual(["", "example", "attestation-type", "format", "fix-all", "share", "Policy text"]);
+    for (const [label, id] of [
+      ["Example", "example"],
+      ["Attestation type", "attestation-type"],
+      ["Evidence file", "evidence-file"],
+      ["Runtime data type", "runtime-type"],
+    ])
+      expect(await page.getByLabel(label, { exact: false }).first().getAttribute("id")).toBe(id);
+    expect(await page.getByRole("textbox", { name: "Incoming claims" }).count()).toBe(1);
     await page.close();
   });
 

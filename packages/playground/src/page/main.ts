@@ -20,6 +20,9 @@ const EVALUATE_DELAY = 250;
 
 async function main(): Promise<void> {
   const worker = startWorker();
+  worker.addEventListener("error", (event) => {
+    byId("verdict").textContent = `The engine could not start: ${event.message}`;
+  });
   const client = new LSPClient({ timeout: 15_000 }).connect(workerTransport(worker));
   const typeSelect = byId<HTMLSelectElement>("attestation-type");
   const exampleSelect = byId<HTMLSelectElement>("example");
