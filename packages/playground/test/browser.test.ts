@@ -29,6 +29,8 @@ const WAIT = { timeout: 15_000 };
 /** A problem's first line is the diagnostic; the language server adds the checker's hint below it. */
 const firstLines = async (texts: Promise<string[]>) => (await texts).map((text) => text.split("\n")[0]);
 
+if (!existsSync(GROUND_TRUTH))
+  console.warn(`\n*** PLAYGROUND EVIDENCE TEST SKIPPED: ${GROUND_TRUTH} is absent ***\n`);
 if (!CHROMIUM)
   console.warn("\n*** BROWSER TESTS SKIPPED: no Chromium (apt-get install chromium, or set CHROMIUM) ***\n");
 
