@@ -82,6 +82,30 @@ describeShared("evidence against the recorded service", () => {
     expect(result.verification.quoteHash).toBe(collateral(draftRecorded));
   });
 
+  it("JSON runtime data becomes x-ms-runtime as the service wrote it, keys sorted and no whitespace (§8.1)", async () => {
+    const payload = (token: string) => {
+      const parts = decomposeJws(token);
+      if (!parts.ok) throw new Error(parts.error.message);
+      return new TextDecoder().decode(parts.value.payload);
+    };
+    const recorded = JSON.stringify(draftRecorded["x-ms-runtime"]);
+    // The recorded token's own bytes hold exactly this text.
+    expect(payload(text("java-rec-draftpolicy-attest-sgx.jwt"))).toContain(`"x-ms-runtime":${recorded},`);
+    const result = await claimsFromEvidence({
+      evidence: quoteBytes,
+      runtimeData: { data: runtime, dataType: "json" },
+      now,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.claims.find((c) => c.type === "x-ms-runtime")?.value).toBe(recorded);
+    const policy = "version=1.0; authorizationrules{=> permit();}; issuancerules{};";
+    const evaluated = await evaluatePolicy(policy, result.claims);
+    if (!evaluated.ok) throw new Error("the draft policy does not load");
+    const token = draftToken(evaluated.result, { policyText: policy, now: 0 });
+    if (!token.ok) throw new Error(token.error.message);
+    expect(payload(token.token)).toContain(`"x-ms-runtime":${recorded},`);
+  });
+
   it("its signatures verify up to the pinned Intel SGX Root CA key", async () => {
     const result = await claimsFromEvidence({ evidence: quoteBytes, now });
     expect(result.ok && result.verification).toMatchObject({

@@ -137,7 +137,22 @@ function emitter(node: Action): Emit {
       action === "issue" &&
       (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
     )
-      state.outgoing.push(claim);
+      issueOutgoing(state, claim);
     return claim;
   };
+}
+
+/** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
+function issueOutgoing(state: State, claim: Claim): void {
+  if (Decisions.collapseIdenticalIssuedClaims) {
+    const key = issuedClaimKey(claim);
+    if (state.outgoingKeys.has(key)) return;
+    state.outgoingKeys.add(key);
+  }
+  state.outgoing.push(claim);
+}
+
+/** What makes two issued claims identical: what the token shows of them, type, value type and value. */
+function issuedClaimKey(claim: Claim): string {
+  return JSON.stringify([claim.type, claim.valueType, claim.value]);
 }

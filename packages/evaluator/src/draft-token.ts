@@ -31,7 +31,7 @@ export const DEFAULT_TOKEN_ISSUER = "https://localhost";
 
 /**
  * The unsecured token `draftPolicyForAttestation` returns (spec §4.6): `alg` `none`, an empty
- * signature, the issued claims at top level and under `x-ms-policy`, the evidence's `x-ms-*`
+ * signature, the issued claims at top level and under `x-ms-policy` (absent when none), the evidence's `x-ms-*`
  * claims, and the service's own claims. A failed evaluation has no token, only its error.
  */
 export function draftToken(result: EvaluationResult, options: DraftTokenOptions): DraftToken {
@@ -55,7 +55,8 @@ export function draftToken(result: EvaluationResult, options: DraftTokenOptions)
       ? { "x-ms-sgx-tcbidentifier": result.engine["x-ms-sgx-tcbidentifier"] }
       : {}),
     ...policyClaims,
-    "x-ms-policy": policyClaims,
+    // A policy that issued nothing leaves no trace: no empty `x-ms-policy` (spec §8.1).
+    ...(result.issued.length > 0 ? { "x-ms-policy": policyClaims } : {}),
     "x-ms-policy-hash": policyHash(options.policyText),
     "x-ms-ver": "1.0",
     ...(attestationType === undefined ? {} : { "x-ms-attestation-type": attestationType }),

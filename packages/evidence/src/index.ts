@@ -2,6 +2,7 @@ export { claimsFromEvidence, type EvidenceRequest, type EvidenceResult } from ".
 export { evidenceTokenClaims, JSON_VALUED_CLAIM_TYPES, SERVICE_ISSUER, sgxClaims, hasKss } from "./claims.js";
 export type { CrlInput, RevocationStatus } from "./crl.js";
 export type { EnclaveData } from "./enclave-data.js";
+export { JSON_DATA_KEY_ORDER, serviceJsonText } from "./json-data.js";
 export type { QeIdentityInput, QeIdentityStatus } from "./qe-identity.js";
 export { DATA_ERROR_CODE, QUOTE_ERROR_CODE, type EvidenceError, type EvidenceErrorId } from "./errors.js";
 export { decodeEvidence, parseEvidence, type EvidenceKind, type ParsedEvidence } from "./evidence.js";

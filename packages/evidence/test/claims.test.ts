@@ -102,7 +102,7 @@ describe("incoming claims of test-built evidence", () => {
     ]);
   });
 
-  it("JSON runtime and init-time data give x-ms-runtime and x-ms-inittime as JSON text", async () => {
+  it("JSON runtime and init-time data give x-ms-runtime and x-ms-inittime as JSON text, keys sorted, no whitespace (§8.1)", async () => {
     const init = new TextEncoder().encode('{"config": [1, 2]}');
     const configId = new Uint8Array(64);
     configId.set(boundReportData(init).subarray(0, 32));
@@ -114,8 +114,8 @@ describe("incoming claims of test-built evidence", () => {
     expect(result.claims).toEqual([
       ...head,
       s("x-ms-attestation-type", "sgx"),
-      s("x-ms-runtime", '{"jwk":{"kty":"EC","crv":"P-256"}}'),
-      s("x-ms-inittime", '{"config": [1, 2]}'),
+      s("x-ms-runtime", '{"jwk":{"crv":"P-256","kty":"EC"}}'),
+      s("x-ms-inittime", '{"config":[1,2]}'),
       ...tail,
     ]);
   });

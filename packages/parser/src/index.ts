@@ -6,10 +6,11 @@ export * from "./diagnostic.js";
 export * from "./diagnostic-codes.js";
 export * from "./position.js";
 export * from "./service-error.js";
+export * from "./authorization-messages.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
-export { closest, editDistance } from "./suggest.js";
+export { closest, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, renderParserException } from "./service-rendering.js";
 export { analyzePolicy, type Analysis } from "./analyze.js";
 export { checkPolicy } from "./checker/index.js";
@@ -26,3 +27,4 @@ export {
 } from "./completion.js";
 export * from "./format/index.js";
 export { MAX_JSON_DEPTH, jsonTooDeepAt, jsonValueTooDeepAt } from "./json-depth.js";
+export { decodePolicyBytes, firstInvalidUtf8, UTF8_BOM_IN_TEXT, type DecodedText } from "./text-encoding.js";

@@ -1,14 +1,14 @@
 import { writeFile } from "node:fs/promises";
-import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
+import { analyzePolicy, applyEdits, decodePolicyBytes, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import type { CheckedFile } from "../format/checked-file.js";
+import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
 import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatText } from "../format/text.js";
-import { describeReadError, readInput } from "../io.js";
+import { describeReadError, readInputBytes } from "../io.js";
 import type { Report } from "./index.js";
 
 /** A policy larger than this is refused before parsing: no real policy comes near it. */
@@ -39,49 +39,64 @@ export function register(program: Command, report: Report): void {
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
-  let exit: number = ExitCode.Ok;
+  const unread: UnreadFile[] = [];
   for (const path of paths) {
     const loaded = await loadPolicy(path);
     if (typeof loaded !== "string") {
       process.stderr.write(`policy-eval: ${loaded.error}\n`);
-      exit = ExitCode.Usage;
+      unread.push({ path: path === "-" ? "<stdin>" : path, message: loaded.error });
       continue;
     }
     const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
     files.push({ path: path === "-" ? "<stdin>" : path, analysis });
   }
   const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
-  out.write(render(files, options.format));
+  out.write(render(files, unread, options.format));
   const failed = files.some(
     (f) =>
       f.analysis.hasErrors ||
       (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
   );
-  return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
+  if (unread.length > 0) return ExitCode.Usage;
+  return failed ? ExitCode.Invalid : ExitCode.Ok;
 }
 
-/** Reads a policy, or says why it cannot be read. */
+/**
+ * Reads a policy, or says why it cannot be read: every command that reads one comes here, so a
+ * file that is not UTF-8 is refused with where and why, never checked or hashed with U+FFFD in it.
+ */
 export async function loadPolicy(path: string): Promise<string | { error: string }> {
+  let bytes: Uint8Array;
   try {
-    const text = await readInput(path);
-    if (text.length > MAX_POLICY_BYTES)
-      return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
-    return text;
+    bytes = await readInputBytes(path);
   } catch (error) {
     return { error: describeReadError(path, error) };
   }
+  if (bytes.length > MAX_POLICY_BYTES)
+    return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
+  const decoded = decodePolicyBytes(bytes);
+  if (!decoded.ok)
+    return {
+      error: `${path === "-" ? "<stdin>" : path}:${decoded.line}:${decoded.column}: ${decoded.message}`,
+    };
+  return decoded.text;
 }
 
-function render(files: readonly CheckedFile[], format: CheckOptions["format"]): string {
+function render(
+  files: readonly CheckedFile[],
+  unread: readonly UnreadFile[],
+  format: CheckOptions["format"],
+): string {
   switch (format) {
     case "json":
-      return formatJson(files);
+      return formatJson(files, unread);
     case "sarif":
-      return formatSarif(files);
+      return formatSarif(files, unread);
     case "service":
+      // Unread files are already on stderr; this format has no place for them.
       return formatService(files);
     default:
-      return formatText(files, styleFor(process.stdout));
+      return formatText(files, styleFor(process.stdout), unread);
   }
 }
 

@@ -78,23 +78,15 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   const evidence = await evidenceClaims(path, options);
   if (!evidence.ok) return evidence.exitCode;
   const { claims } = evidence.result;
-  const { JSON_VALUED_CLAIM_TYPES, verificationSummary } = await import("@maa-policy/evidence");
-  const output =
-    options.format === "json"
-      ? `${JSON.stringify(claims, null, 2)}\n`
-      : text(claims, JSON_VALUED_CLAIM_TYPES);
+  const output = options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims);
   process.stdout.write(output);
-  process.stderr.write(
-    verificationSummary(evidence.result.verification)
-      .map((line) => `${line}\n`)
-      .join(""),
-  );
   return ExitCode.Ok;
 }
 
 /**
  * Reads and verifies evidence: its claims, or the exit code after the error (and any warnings) went
- * to stderr. Unreadable files and bad options throw UsageError (exit 2), as everywhere in the CLI.
+ * to stderr. What was verified and what was not goes to stderr too, for `claims` and `eval
+ * --evidence` alike. Unreadable files and bad options throw UsageError (exit 2), as everywhere.
  */
 export async function evidenceClaims(
   path: string,
@@ -126,7 +118,15 @@ export async function evidenceClaims(
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
-  if (result.ok) return { ok: true, result };
+  if (result.ok) {
+    const { verificationSummary } = await import("@maa-policy/evidence");
+    process.stderr.write(
+      verificationSummary(result.verification)
+        .map((line) => `${line}\n`)
+        .join(""),
+    );
+    return { ok: true, result };
+  }
   process.stderr.write(`${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`);
   return { ok: false, exitCode: ExitCode.Invalid };
 }
@@ -137,11 +137,9 @@ async function read(file: string): Promise<Uint8Array> {
   });
 }
 
-/** One `type (valueType) = value` line per claim; JSON values compacted onto their line. */
-function text(claims: readonly Claim[], jsonValued: readonly string[]): string {
-  const show = (claim: Claim) =>
-    jsonValued.includes(claim.type) ? JSON.stringify(JSON.parse(claim.value as string)) : String(claim.value);
-  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${show(claim)}\n`).join("");
+/** One `type (valueType) = value` line per claim; JSON values come compact from the evidence package. */
+function text(claims: readonly Claim[]): string {
+  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${String(claim.value)}\n`).join("");
 }
 
 async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | undefined> {
