@@ -1,11 +1,27 @@
-import { analyzePolicy, type Analysis, type Claim, type Diagnostic } from "@maa-policy/parser";
+import {
+  analyzePolicy,
+  policyRejection,
+  serviceError,
+  type Analysis,
+  type Claim,
+  type Diagnostic,
+  type ServiceError,
+} from "@maa-policy/parser";
 import { compilePolicy, type CompiledPolicy } from "./compile-policy.js";
 import type { EvaluateOptions, EvaluationResult } from "./evaluate.js";
 
 export type LoadedPolicy =
   | { readonly ok: true; readonly policy: CompiledPolicy; readonly analysis: Analysis }
-  /** The policy does not parse or check: the parser's and checker's diagnostics, errors first in text order. */
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly analysis: Analysis };
+  /**
+   * The policy does not parse or check: the parser's and checker's diagnostics, errors first in text
+   * order, and the one error an evaluation reports for them (the service's PolicyParsingError).
+   */
+  | {
+      readonly ok: false;
+      readonly diagnostics: readonly Diagnostic[];
+      readonly analysis: Analysis;
+      readonly error: ServiceError;
+    };
 
 /**
  * Parses, checks and compiles policy text: what `policy-eval eval` does before evaluating. A
@@ -15,7 +31,7 @@ export type LoadedPolicy =
 export async function loadPolicy(source: string | Analysis): Promise<LoadedPolicy> {
   const analysis = typeof source === "string" ? analyzePolicy(source) : source;
   if (analysis.hasErrors || !analysis.policy)
-    return { ok: false, diagnostics: analysis.diagnostics, analysis };
+    return { ok: false, diagnostics: analysis.diagnostics, analysis, error: loadError(analysis) };
   return { ok: true, policy: await compilePolicy(analysis.policy), analysis };
 }
 
@@ -32,4 +48,12 @@ export async function evaluatePolicy(
   return loaded.ok
     ? { ok: true, result: loaded.policy.evaluate(claims, options) }
     : { ok: false, diagnostics: loaded.diagnostics };
+}
+
+/** The service's rejection of the policy (one home: `policyRejection`, also serve's). */
+function loadError(analysis: Analysis): ServiceError {
+  return (
+    policyRejection(analysis) ??
+    serviceError("PolicyParsingError", "Policy Parser Exception Thrown: invalid policy")
+  );
 }

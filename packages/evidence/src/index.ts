@@ -10,6 +10,7 @@ export { INTEL_SGX_ROOT_CA_PUBLIC_KEY } from "./intel-root.js";
 export type { ReportBody } from "./report-body.js";
 export type { Located, SgxQuote } from "./sgx-quote.js";
 export { NOT_VERIFIED_OFFLINE, type Verification } from "./verify-quote.js";
+export { verificationSummary } from "./summary.js";
 export { forgetVerifiedChains } from "./pck-chain.js";
 export {
   cachingEvidenceCrypto,

@@ -41,3 +41,14 @@ export async function readUri(uri: string): Promise<{ text: string } | { error: 
     return { error: `cannot read ${uri}: ${(error as Error).message}` };
   }
 }
+
+/**
+ * How Evaluate finds and reads claims files: from the disk here (main.ts), nothing in a browser.
+ * Modules that run in the playground's Web Worker import only this type, never this file's Node code.
+ */
+export interface ClaimsFiles {
+  readonly find: typeof findClaimsFile;
+  readonly read: typeof readUri;
+}
+
+export const NODE_CLAIMS_FILES: ClaimsFiles = { find: findClaimsFile, read: readUri };

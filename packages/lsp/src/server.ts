@@ -17,6 +17,7 @@ import * as policyTokens from "./features/policy-tokens.js";
 import * as semanticTokens from "./features/semantic-tokens.js";
 import * as signatureHelp from "./features/signature-help.js";
 import * as structure from "./features/structure.js";
+import type { ClaimsFiles } from "./claims-file.js";
 import { EVALUATE_COMMAND, type InitializationOptions } from "./protocol.js";
 import { VERSION } from "./version.js";
 import { Workspace } from "./workspace.js";
@@ -27,8 +28,13 @@ import { Workspace } from "./workspace.js";
  */
 const DEFAULT_DIAGNOSTICS_DELAY = 10;
 
-/** Wires every feature to a connection (stdio, or in-memory streams in tests) and starts listening. */
-export function startServer(connection: Connection): void {
+/**
+ * Wires every feature to a connection (stdio, in-memory streams in tests, a Web Worker's messages in
+ * the playground) and starts listening. `files` reads claims files for Evaluate; a host without
+ * files (the browser) has no Evaluate code lens, request or inlay hints, and then the server imports
+ * nothing of Node.
+ */
+export function startServer(connection: Connection, files?: ClaimsFiles): void {
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(connection, documents);
 
@@ -41,7 +47,8 @@ export function startServer(connection: Connection): void {
     // A client that can pull diagnostics gets them that way (see features/diagnostics.ts).
     const pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.register(ws, delay, pull);
-    evaluate.register(ws, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
+    if (files)
+      evaluate.register(ws, files, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -57,9 +64,14 @@ export function startServer(connection: Connection): void {
         selectionRangeProvider: true,
         semanticTokensProvider: { legend: semanticTokens.LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
-        codeLensProvider: {},
-        executeCommandProvider: { commands: [EVALUATE_COMMAND] },
-        inlayHintProvider: true,
+        // Evaluating needs claims files, which only a host with files passes (not the browser).
+        ...(files
+          ? {
+              codeLensProvider: {},
+              executeCommandProvider: { commands: [EVALUATE_COMMAND] },
+              inlayHintProvider: true,
+            }
+          : {}),
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         ...(pull

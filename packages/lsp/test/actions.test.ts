@@ -238,6 +238,20 @@ describe("maaPolicy/evaluate", () => {
   });
 });
 
+test("a server without claims files (the browser playground's) offers no Evaluate, the rest as usual", async () => {
+  client = inProcess(false);
+  const init = (await client.initialize()) as { capabilities: Record<string, unknown> };
+  expect([init.capabilities.codeLensProvider, init.capabilities.inlayHintProvider]).toEqual([
+    undefined,
+    undefined,
+  ]);
+  expect(init.capabilities.hoverProvider).toBe(true);
+  await client.open(URI, POLICY);
+  await expect(client.request("maaPolicy/evaluate", { uri: URI })).rejects.toThrow(
+    "Unhandled method maaPolicy/evaluate",
+  );
+});
+
 describe("maaPolicy/hash and maaPolicy/encodeToken", () => {
   test("the exact text's hashes and unsigned token", async () => {
     await open(POLICY);

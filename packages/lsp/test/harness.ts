@@ -20,6 +20,7 @@ import type {
   TextEdit,
 } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { NODE_CLAIMS_FILES } from "../src/claims-file.js";
 import { startServer } from "../src/server.js";
 
 export const BIN = fileURLToPath(new URL("../bin/maa-policy-lsp.js", import.meta.url));
@@ -134,11 +135,14 @@ export class Client {
   }
 }
 
-/** The server in this process. Never send `exit` to it: the library would end the test run. */
-export function inProcess(): Client {
+/**
+ * The server in this process. Never send `exit` to it: the library would end the test run. Without
+ * files it runs as in the browser playground.
+ */
+export function inProcess(withFiles = true): Client {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(toServer, toClient));
+  startServer(createConnection(toServer, toClient), withFiles ? NODE_CLAIMS_FILES : undefined);
   return new Client(
     createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)),
   );

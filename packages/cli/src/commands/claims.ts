@@ -141,7 +141,14 @@ export async function evidenceClaims(
     for (const warning of result.warnings)
       process.stderr.write(problemLine({ where: name, severity: "warning", message: warning }));
   if (result.ok) {
-    if (!runOptions.quiet) process.stderr.write(summary(result));
+    if (!runOptions.quiet) {
+      const { verificationSummary } = await import("@maa-policy/evidence");
+      process.stderr.write(
+        verificationSummary(result.verification)
+          .map((line) => `${line}\n`)
+          .join(""),
+      );
+    }
     return { ok: true, result };
   }
   process.stderr.write(
@@ -161,18 +168,6 @@ async function read(file: string): Promise<Uint8Array> {
 /** One `type (valueType) = value` line per claim; JSON values come compact from the evidence package. */
 function text(claims: readonly Claim[]): string {
   return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${String(claim.value)}\n`).join("");
-}
-
-function summary(result: Extract<EvidenceResult, { ok: true }>): string {
-  const { pckCertificates, notVerified, checkedAt, revocation, qeIdentity } = result.verification;
-  const root = pckCertificates[pckCertificates.length - 1]?.subject ?? "";
-  const qe = qeIdentity ? `, QE identity (TCB status ${qeIdentity.tcbStatus})` : "";
-  const crls = qe + revocation.checked.map((issuer) => `, revocation by the CRL of '${issuer}'`).join("");
-  return (
-    `verified offline: PCK chain to '${root}' (valid at ${checkedAt}), QE report signature, ` +
-    `attestation key binding, enclave report signature${crls}\n` +
-    notVerified.map((item) => `not verified offline: ${item}\n`).join("")
-  );
 }
 
 async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | undefined> {

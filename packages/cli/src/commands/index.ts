@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   fmt: () => import("./fmt.js"),
   serve: () => import("./serve.js"),
   completion: () => import("./completion.js"),
+  playground: () => import("./playground.js"),
 };
 
 /**

@@ -1,5 +1,5 @@
 import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
-import { policyRejection, serviceError, type ServiceError } from "@maa-policy/parser";
+import { serviceError, type ServiceError } from "@maa-policy/parser";
 import {
   ErrorCodes,
   InlayHintKind,
@@ -9,7 +9,7 @@ import {
   type CodeLens,
   type InlayHint,
 } from "vscode-languageserver";
-import { findClaimsFile, readUri } from "../claims-file.js";
+import type { ClaimsFiles } from "../claims-file.js";
 import { toRange } from "../convert.js";
 import { EVALUATE_COMMAND, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from "../protocol.js";
 import type { Workspace } from "../workspace.js";
@@ -19,12 +19,12 @@ import { evaluationMessage } from "./evaluation-message.js";
  * `maaPolicy/evaluate`, the Evaluate code lens that asks the client to call it, and inlay hints
  * that show, after an evaluation, which rules fired (while the text is unchanged).
  */
-export function register(ws: Workspace, inlayRefresh: boolean): void {
+export function register(ws: Workspace, files: ClaimsFiles, inlayRefresh: boolean): void {
   const { connection } = ws;
   const traces = new Map<string, { version: number; trace: readonly RuleTrace[] }>();
 
   const run = async (params: EvaluateParams): Promise<EvaluateResult> => {
-    const result = await evaluate(ws, params);
+    const result = await evaluate(ws, files, params);
     const version = ws.documents.get(params.uri)?.version;
     if (version !== undefined) {
       traces.set(params.uri, { version, trace: result.trace });
@@ -74,7 +74,7 @@ export function register(ws: Workspace, inlayRefresh: boolean): void {
 
 const zero = { line: 0, character: 0, offset: 0 };
 
-async function evaluate(ws: Workspace, params: EvaluateParams): Promise<EvaluateResult> {
+async function evaluate(ws: Workspace, files: ClaimsFiles, params: EvaluateParams): Promise<EvaluateResult> {
   const failed = (error: ServiceError, claimsUri?: string): EvaluateResult => ({
     verdict: "error",
     issued: [],
@@ -84,10 +84,10 @@ async function evaluate(ws: Workspace, params: EvaluateParams): Promise<Evaluate
     ...(claimsUri && { claimsUri }),
   });
   const open = ws.documents.get(params.uri);
-  const source = open ? { text: open.getText() } : await readUri(params.uri);
+  const source = open ? { text: open.getText() } : await files.read(params.uri);
   if ("error" in source) return failed(serviceError("InvalidParameter", source.error));
   const settings = await ws.settingsFor(params.uri);
-  const claimsUri = await findClaimsFile(params.uri, params.claimsUri, settings.claimsFile, ws.folders);
+  const claimsUri = await files.find(params.uri, params.claimsUri, settings.claimsFile, ws.folders);
   if (!claimsUri)
     return failed(
       serviceError(
@@ -95,17 +95,13 @@ async function evaluate(ws: Workspace, params: EvaluateParams): Promise<Evaluate
         "No claims file: set maaPolicy.claimsFile or put <name>.claims.json beside the policy.",
       ),
     );
-  const claimsText = await readUri(claimsUri);
+  const claimsText = await files.read(claimsUri);
   if ("error" in claimsText) return failed(serviceError("InvalidParameter", claimsText.error), claimsUri);
   const claims = parseClaims(claimsText.text);
   if (!claims.ok) return failed(claims.error, claimsUri);
   // An open document's analysis is in the cache already.
   const loaded = await loadPolicy(open ? (ws.model(params.uri)?.analysis ?? source.text) : source.text);
-  if (!loaded.ok) {
-    const error =
-      policyRejection(loaded.analysis) ?? serviceError("PolicyParsingError", "The policy is invalid.");
-    return failed(error, claimsUri);
-  }
+  if (!loaded.ok) return failed(loaded.error, claimsUri);
   const result = loaded.policy.evaluate(claims.claims, { trace: true });
   return {
     verdict: result.outcome,
