@@ -73,7 +73,7 @@ describe.runIf(has("zsh"))("policy-eval completion zsh", () => {
     [
       "policy-eval ch",
       ["check:check policies for syntax errors and mistakes, in the service's own words"],
-      11, // every command: zsh filters them itself
+      12, // every command: zsh filters them itself
     ],
     ["policy-eval fmt --ch", ["--check:list the files that are not formatted and exit 1 if any"], 9],
     ["policy-eval check --format ", ["sarif"], 4],

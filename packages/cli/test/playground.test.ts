@@ -84,6 +84,6 @@ it("a bad port is a usage error", async () => {
   const result = await runCli(["playground", "--port", "http"]);
   expect([result.code, result.stderr]).toEqual([
     2,
-    "error: option '-p, --port <port>' argument 'http' is invalid. a port is 0 to 65535\n",
+    "policy-eval: error: option '-p, --port <port>' argument 'http' is invalid. a port is 0 to 65535\n",
   ]);
 });

@@ -10,7 +10,7 @@ test.each([
   [
     "a checker error: its line and message",
     'version=1.0;\nauthorizationrules { c:[type=="a"] => permit(); };\nissuancerules { => issue(type="b", value=d.value); };\n',
-    "line 3: 'd' is not bound by an earlier condition of this rule.",
+    "Policy Parser Exception Thrown: 'd' is not bound by an earlier condition of this rule.\nLine: '3', Column: '41'",
   ],
 ])("%s", async (_, policy, message) => {
   const loaded = await loadPolicy(policy);
