@@ -1,8 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { claimsFromJson, parseClaims, type Outcome } from "@maa-policy/evaluator";
-import { describeReadError, UsageError } from "./io.js";
+import { describeReadError, readInput, UsageError } from "./io.js";
 
 /** One case of a test file, with its claims already read. */
 export interface TestCase {
@@ -42,7 +42,7 @@ export async function findTestFiles(paths: readonly string[]): Promise<string[]>
 
 /** Reads and validates one test file; every problem is a UsageError naming the file and the place. */
 export async function readTestFile(path: string): Promise<TestFile> {
-  const text = await readFile(path, "utf8").catch((error: unknown) => {
+  const text = await readInput(path).catch((error: unknown) => {
     throw new UsageError(describeReadError(path, error));
   });
   const { parse, YAMLParseError } = await import("yaml");
@@ -107,7 +107,7 @@ async function readClaims(
   let result;
   if (typeof entry.claimsFile === "string") {
     const file = resolve(base, entry.claimsFile);
-    const text = await readFile(file, "utf8").catch((error: unknown) => fail(describeReadError(file, error)));
+    const text = await readInput(file).catch((error: unknown) => fail(describeReadError(file, error)));
     result = parseClaims(text);
   } else if (typeof entry.claims === "string") result = parseClaims(entry.claims);
   else if (entry.claims !== undefined) result = claimsFromJson(entry.claims);

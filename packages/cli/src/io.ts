@@ -1,31 +1,67 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 
-/** The Node side of the core's file access: `-` is standard input. */
-export async function readInput(path: string): Promise<string> {
-  if (path === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  }
-  return readFile(path, "utf8");
-}
-
-export async function readInputBytes(path: string): Promise<Uint8Array> {
-  if (path === "-") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return new Uint8Array(Buffer.concat(chunks));
-  }
-  return new Uint8Array(await readFile(path));
-}
+/**
+ * Every input the CLI reads (policies, claims, tokens, evidence, test files, certificates) is
+ * refused past this many bytes, counted while reading: `check - < /dev/zero` stops here instead
+ * of filling memory. No real input comes near it (docs/limits.md).
+ */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /** Thrown for usage or input problems; `main` prints the message and exits 2, never a stack trace. */
 export class UsageError extends Error {}
 
+/** An input past `MAX_INPUT_BYTES`, found while reading it. */
+export class InputTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than ${limit} bytes; not read`);
+  }
+}
+
+/** The Node side of the core's file access: `-` is standard input. */
+export async function readInput(path: string): Promise<string> {
+  return Buffer.from(await readInputBytes(path)).toString("utf8");
+}
+
+export async function readInputBytes(path: string, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  const stream: Readable = path === "-" ? process.stdin : createReadStream(path);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    // Leaving the loop destroys the stream: a file, a device or a pipe is read no further.
+    if (size > limit) throw new InputTooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** One line for a file that could not be read or written (`cannot write` is added by writers). */
 export function describeReadError(path: string, error: unknown): string {
+  if (error instanceof InputTooLarge) return `${path}: ${error.message}`;
+  return `${path}: ${describeSystemError(error)}`;
+}
+
+/** A system error in words, with its code: what a user can act on, never a stack trace. */
+export function describeSystemError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return `${path}: no such file`;
-  if (code === "EISDIR") return `${path}: is a directory`;
-  if (code === "EACCES") return `${path}: permission denied`;
-  return `${path}: ${(error as Error).message}`;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR":
+      return "is a directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device (ENOSPC)";
+    case "EROFS":
+      return "read-only file system (EROFS)";
+    case "EDQUOT":
+      return "disk quota exceeded (EDQUOT)";
+    case "EPIPE":
+      return "the reader closed the pipe (EPIPE)";
+    default:
+      return code ? `${(error as Error).message.split("\n")[0]}` : String((error as Error)?.message ?? error);
+  }
 }

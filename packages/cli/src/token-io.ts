@@ -1,5 +1,4 @@
 import { createPrivateKey } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import {
   certificatesFromPem,
   loadSigningKey,
@@ -11,10 +10,8 @@ import {
 } from "@maa-policy/tokens";
 import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
-import { describeReadError, readInput, UsageError } from "./io.js";
-
-/** No policy or management token comes near this; larger input is refused before decoding. */
-export const MAX_TOKEN_BYTES = 16 * 1024 * 1024;
+import { writeFileAtomic } from "./atomic-write.js";
+import { describeReadError, describeSystemError, readInput, UsageError } from "./io.js";
 
 /** `service` prints a failure as the service answers it: its message, then the HTTP 400 body. */
 export type Format = "text" | "json" | "service";
@@ -23,14 +20,11 @@ export const displayName = (path: string) => (path === "-" ? "<stdin>" : path);
 
 /** Reads a text input for the token commands; an unreadable file is a usage error (exit 2). */
 export async function readText(path: string): Promise<string> {
-  let text: string;
   try {
-    text = await readInput(path);
+    return await readInput(path);
   } catch (error) {
     throw new UsageError(describeReadError(path, error));
   }
-  if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`${path}: larger than ${MAX_TOKEN_BYTES} bytes`);
-  return text;
 }
 
 /** A token argument read: `name` is what messages call it (a path, `-`, or `<token>`). */
@@ -48,11 +42,8 @@ export interface TokenInput {
 export async function readTokenArgument(argument: string): Promise<TokenInput> {
   try {
     const text = await readInput(argument);
-    if (text.length > MAX_TOKEN_BYTES)
-      throw new UsageError(`${argument}: larger than ${MAX_TOKEN_BYTES} bytes`);
     return { name: argument, text: text.trimEnd() };
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOENT" || code === "ENAMETOOLONG") && looksLikeJws(argument))
       return { name: INLINE_TOKEN, text: argument.trimEnd() };
@@ -166,12 +157,15 @@ export const collect = (value: string, previous: readonly string[] | undefined):
   value,
 ];
 
-/** Writes `--output` byte for byte; a file that cannot be written is a usage error (exit 2). */
+/**
+ * Writes `--output` byte for byte and atomically (never a torn file); a file that cannot be
+ * written is a usage error (exit 2).
+ */
 export async function writeOutput(path: string, text: string): Promise<void> {
   try {
-    await writeFile(path, text, "utf8");
+    await writeFileAtomic(path, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${describeReadError(path, error)}`);
+    throw new UsageError(`cannot write ${path}: ${describeSystemError(error)}`);
   }
 }
 

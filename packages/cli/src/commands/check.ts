@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
@@ -8,11 +7,10 @@ import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatText } from "../format/text.js";
-import { describeReadError, readInput } from "../io.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { describeReadError, describeSystemError, readInput } from "../io.js";
 import type { Report } from "./index.js";
 
-/** A policy larger than this is refused before parsing: no real policy comes near it. */
-export const MAX_POLICY_BYTES = 16 * 1024 * 1024;
 /** `--fix` repeats, since one repair can reveal the next; syntax errors cascade a few deep at most. */
 const MAX_FIX_ROUNDS = 8;
 
@@ -47,8 +45,9 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
       exit = ExitCode.Usage;
       continue;
     }
-    const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
-    files.push({ path: path === "-" ? "<stdin>" : path, analysis });
+    const fixed = options.fix ? await fix(path, loaded) : { analysis: analyzePolicy(loaded), exit };
+    exit = Math.max(exit, fixed.exit);
+    files.push({ path: path === "-" ? "<stdin>" : path, analysis: fixed.analysis });
   }
   const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
   out.write(render(files, options.format));
@@ -63,10 +62,7 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
 /** Reads a policy, or says why it cannot be read. */
 export async function loadPolicy(path: string): Promise<string | { error: string }> {
   try {
-    const text = await readInput(path);
-    if (text.length > MAX_POLICY_BYTES)
-      return { error: `${path}: larger than ${MAX_POLICY_BYTES} bytes; not a policy` };
-    return text;
+    return await readInput(path);
   } catch (error) {
     return { error: describeReadError(path, error) };
   }
@@ -85,7 +81,12 @@ function render(files: readonly CheckedFile[], format: CheckOptions["format"]): 
   }
 }
 
-async function fix(path: string, original: string): Promise<Analysis> {
+/**
+ * Applies every fix, round after round, and writes the result in place (atomically). Text that
+ * still has syntax errors after fixing is never written: the fixes were computed from a parse that
+ * had to guess, so the file (or, for `-`, the policy printed) stays as it was.
+ */
+async function fix(path: string, original: string): Promise<{ analysis: Analysis; exit: number }> {
   let text = original;
   let analysis = analyzePolicy(text);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
@@ -96,7 +97,27 @@ async function fix(path: string, original: string): Promise<Analysis> {
     text = next;
     analysis = analyzePolicy(text);
   }
+  if (text !== original && hasSyntaxErrors(analysis)) {
+    process.stderr.write(
+      `policy-eval: ${path === "-" ? "<stdin>" : path}: not fixed: syntax errors remain after fixing, so it is left as it was\n`,
+    );
+    text = original;
+    analysis = analyzePolicy(text);
+  }
   if (path === "-") process.stdout.write(text);
-  else if (text !== original) await writeFile(path, text, "utf8");
-  return analysis;
+  else if (text !== original) {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      process.stderr.write(
+        `policy-eval: cannot write ${path}: ${describeSystemError(error)}; it is left as it was\n`,
+      );
+      return { analysis: analyzePolicy(original), exit: ExitCode.Usage };
+    }
+  }
+  return { analysis, exit: ExitCode.Ok };
+}
+
+function hasSyntaxErrors(analysis: Analysis): boolean {
+  return analysis.diagnostics.some((d) => d.syntax !== undefined || d.code === "parser-limit");
 }

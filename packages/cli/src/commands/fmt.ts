@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { formatPolicy, type FormatOptions } from "@maa-policy/parser";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { UsageError } from "../io.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { describeSystemError, UsageError } from "../io.js";
 import { loadPolicy } from "./check.js";
 import type { Report } from "./index.js";
 
@@ -55,7 +55,16 @@ export async function fmt(paths: readonly string[], options: FmtOptions): Promis
       process.stdout.write(`${name}\n`);
       exit = Math.max(exit, ExitCode.Invalid);
     } else if (options.write && path !== "-") {
-      if (result.text !== loaded) await writeFile(path, result.text, "utf8");
+      if (result.text !== loaded) {
+        try {
+          await writeFileAtomic(path, result.text);
+        } catch (error) {
+          process.stderr.write(
+            `policy-eval: cannot write ${path}: ${describeSystemError(error)}; it is left as it was\n`,
+          );
+          exit = Math.max(exit, ExitCode.Usage);
+        }
+      }
     } else {
       process.stdout.write(result.text);
     }
