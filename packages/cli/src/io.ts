@@ -1,12 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 
-/**
- * Every input the CLI reads (policies, claims, tokens, evidence, test files, certificates) is
- * refused past this many bytes, counted while reading: `check - < /dev/zero` stops here instead
- * of filling memory. No real input comes near it (docs/limits.md).
- */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+import { MAX_INPUT_BYTES } from "@maa-policy/parser";
 
 /** Thrown for usage or input problems; `main` prints the message and exits 2, never a stack trace. */
 export class UsageError extends Error {}

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../src/atomic-write.js";
-import { MAX_INPUT_BYTES } from "../src/io.js";
+import { MAX_INPUT_BYTES } from "@maa-policy/parser";
 import { BIN, runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "policy-eval-io-"));

@@ -1,5 +1,5 @@
 import { fault } from "./fault.js";
-import { MAX_EVALUATION_MS, MAX_PRODUCED_CLAIMS, MAX_SET_VALUES } from "./limits.js";
+import { MAX_BUILT_CHARACTERS, MAX_EVALUATION_MS, MAX_PRODUCED_CLAIMS, MAX_SET_VALUES } from "./limits.js";
 
 /** How often, in units of work, the clock is read: a clock read costs far more than a unit. */
 const CLOCK_EVERY = 1024;
@@ -12,6 +12,7 @@ const CLOCK_EVERY = 1024;
 export class Budget {
   private work = 0;
   private produced = 0;
+  private built = 0;
   private readonly deadline: number;
 
   constructor(
@@ -34,6 +35,15 @@ export class Budget {
       fault(
         `Evaluation stopped: the policy produced more than ${MAX_PRODUCED_CLAIMS} claims (add, issue and issueproperty together).`,
       );
+    }
+  }
+
+  /** A string of `length` characters about to be built. */
+  characters(length: number): void {
+    this.tick();
+    this.built += length;
+    if (this.built > MAX_BUILT_CHARACTERS) {
+      fault(`Evaluation stopped: the policy built more than ${MAX_BUILT_CHARACTERS} characters of strings.`);
     }
   }
 

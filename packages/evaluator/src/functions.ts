@@ -160,6 +160,7 @@ function appendString(args: readonly Values[], context: FunctionContext): Values
       fault(
         `AppendString would make a string of ${left.length + right.length} characters; the limit is ${MAX_STRING_LENGTH}.`,
       );
+    context.budget.characters(left.length + right.length);
     return [left + right];
   });
 }

@@ -20,3 +20,4 @@ export { draftToken, DEFAULT_TOKEN_ISSUER, type DraftToken, type DraftTokenOptio
 export { Decisions, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 export type { FunctionName } from "./functions.js";
 export { loadPolicy, evaluatePolicy, type LoadedPolicy } from "./load.js";
+export * from "./limits.js";

@@ -26,3 +26,9 @@ export const MAX_SET_VALUES = 100_000;
 
 /** Characters of a string AppendString may build (doubling a string at every rule exhausts memory). */
 export const MAX_STRING_LENGTH = 1024 * 1024;
+
+/**
+ * Characters AppendString may build in one evaluation, all strings together: within the bounds
+ * above, 10,000 claims of 1 MiB strings would still be 10 GB.
+ */
+export const MAX_BUILT_CHARACTERS = 64 * 1024 * 1024;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PRODUCED_CLAIMS, MAX_SET_VALUES, MAX_STRING_LENGTH } from "../src/limits.js";
+import {
+  MAX_BUILT_CHARACTERS,
+  MAX_PRODUCED_CLAIMS,
+  MAX_SET_VALUES,
+  MAX_STRING_LENGTH,
+} from "../src/limits.js";
 import { claim, run } from "./helpers.js";
 
 /** `issuancerules` with one rule a line from line 3: rule n (1-based) is on line n + 2. */
@@ -40,6 +45,18 @@ describe("evaluation is bounded, and the error names the rule that crossed the b
     // 1 kB doubled ten times is 1 MB: the eleventh doubling would pass the limit.
     expect(result.error?.message).toBe(
       `Policy Engine Exception: AppendString would make a string of ${2 * MAX_STRING_LENGTH} characters; the limit is ${MAX_STRING_LENGTH}. ${at(11)}`,
+    );
+  });
+
+  it(`stops at ${MAX_BUILT_CHARACTERS} characters built, however they are spread over strings`, async () => {
+    // 100 strings of 0.5 MiB, each joined with each: 10,000 strings of 1 MiB, 10 GB, in bounds one by one.
+    const input = Array.from({ length: 100 }, (_, i) => claim("s", `${i}`.padEnd(512 * 1024, "x")));
+    const policy = issuance([
+      'a:[type=="s"] && b:[type=="s"] => add(type="t", value=AppendString(a.value, b.value));',
+    ]);
+    const result = await run(policy, input, { trace: false });
+    expect(result.error?.message).toBe(
+      `Policy Engine Exception: Evaluation stopped: the policy built more than ${MAX_BUILT_CHARACTERS} characters of strings. ${at(1)}`,
     );
   });
 

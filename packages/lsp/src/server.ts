@@ -18,7 +18,10 @@ import * as semanticTokens from "./features/semantic-tokens.js";
 import * as signatureHelp from "./features/signature-help.js";
 import * as structure from "./features/structure.js";
 import type { InitializationOptions } from "./protocol.js";
+import { EvaluationRunner } from "./evaluation-runner.js";
 import { Workspace } from "./workspace.js";
+
+const positive = (value: unknown) => (typeof value === "number" && value > 0 ? value : undefined);
 
 /**
  * Long enough to merge the changes one editor action sends in a burst; short enough that, with an
@@ -26,21 +29,35 @@ import { Workspace } from "./workspace.js";
  */
 const DEFAULT_DIAGNOSTICS_DELAY = 10;
 
+export interface ServerOptions {
+  /**
+   * The script evaluation workers run: the server's entry (main.ts), which serves evaluations
+   * when it is started in a worker thread. Tests of the in-process server give the built one.
+   */
+  readonly evaluationWorker: URL;
+}
+
 /** Wires every feature to a connection (stdio, or in-memory streams in tests) and starts listening. */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(connection, documents);
 
   connection.onInitialize((params): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const delay =
-      typeof options.diagnosticsDelay === "number" ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
+      typeof init.diagnosticsDelay === "number" ? init.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     ws.configurationSupport = params.capabilities.workspace?.configuration === true;
     ws.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     // A client that can pull diagnostics gets them that way (see features/diagnostics.ts).
     const pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.register(ws, delay, pull);
-    evaluate.register(ws, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
+    const runner = new EvaluationRunner({
+      script: options.evaluationWorker,
+      timeLimitMs: positive(init.evaluationTimeLimitMs),
+      memoryMb: positive(init.evaluationMemoryMb),
+    });
+    connection.onShutdown(() => runner.dispose());
+    evaluate.register(ws, runner, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

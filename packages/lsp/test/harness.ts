@@ -129,11 +129,17 @@ export class Client {
   }
 }
 
+/**
+ * The built entry, which evaluation workers run (a worker thread cannot run TypeScript sources):
+ * the in-process server evaluates with it, so its tests need `npx tsc -b` first, as the bin does.
+ */
+export const WORKER = new URL("../dist/main.js", import.meta.url);
+
 /** The server in this process. Never send `exit` to it: the library would end the test run. */
 export function inProcess(): Client {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(toServer, toClient));
+  startServer(createConnection(toServer, toClient), { evaluationWorker: WORKER });
   return new Client(
     createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)),
   );

@@ -1,28 +1,38 @@
-import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
-import { serviceError, serviceParsingError, type ServiceError } from "@maa-policy/parser";
-import { InlayHintKind, type CodeLens, type InlayHint } from "vscode-languageserver";
+import type { RuleTrace } from "@maa-policy/evaluator";
+import { serviceError, type ServiceError } from "@maa-policy/parser";
+import {
+  InlayHintKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type CodeLens,
+  type InlayHint,
+} from "vscode-languageserver";
 import { findClaimsFile, readUri } from "../claims-file.js";
 import { toRange } from "../convert.js";
 import { EVALUATE_COMMAND, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from "../protocol.js";
+import { abortedError, EvaluationAborted, type EvaluationRunner } from "../evaluation-runner.js";
 import type { Workspace } from "../workspace.js";
 
 /**
  * `maaPolicy/evaluate`, the Evaluate code lens that asks the client to call it, and inlay hints
- * that show, after an evaluation, which rules fired (while the text is unchanged).
+ * that show, after an evaluation, which rules fired (while the text is unchanged). Evaluation runs
+ * in the runner's worker, with a deadline and a heap limit, and `$/cancelRequest` ends it.
  */
-export function register(ws: Workspace, inlayRefresh: boolean): void {
+export function register(ws: Workspace, runner: EvaluationRunner, inlayRefresh: boolean): void {
   const { connection } = ws;
   const traces = new Map<string, { version: number; trace: readonly RuleTrace[] }>();
 
-  connection.onRequest(EVALUATE_REQUEST, async (params: EvaluateParams): Promise<EvaluateResult> => {
-    const result = await evaluate(ws, params);
+  const handler = async (params: EvaluateParams, token: CancellationToken): Promise<EvaluateResult> => {
+    const result = await evaluate(ws, runner, params, token);
     const version = ws.documents.get(params.uri)?.version;
     if (version !== undefined) {
       traces.set(params.uri, { version, trace: result.trace });
       if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
     }
     return result;
-  });
+  };
+  connection.onRequest(EVALUATE_REQUEST, handler);
 
   connection.onCodeLens(({ textDocument }): CodeLens[] => {
     const policy = ws.model(textDocument.uri)?.analysis.policy;
@@ -50,7 +60,12 @@ export function register(ws: Workspace, inlayRefresh: boolean): void {
 
 const zero = { line: 0, character: 0, offset: 0 };
 
-async function evaluate(ws: Workspace, params: EvaluateParams): Promise<EvaluateResult> {
+async function evaluate(
+  ws: Workspace,
+  runner: EvaluationRunner,
+  params: EvaluateParams,
+  token: CancellationToken,
+): Promise<EvaluateResult> {
   const failed = (error: ServiceError, claimsUri?: string): EvaluateResult => ({
     verdict: "error",
     issued: [],
@@ -73,27 +88,16 @@ async function evaluate(ws: Workspace, params: EvaluateParams): Promise<Evaluate
     );
   const claimsText = await readUri(claimsUri);
   if ("error" in claimsText) return failed(serviceError("InvalidParameter", claimsText.error), claimsUri);
-  const claims = parseClaims(claimsText.text);
-  if (!claims.ok) return failed(claims.error, claimsUri);
-  // An open document's analysis is in the cache already.
-  const loaded = await loadPolicy(open ? (ws.model(params.uri)?.analysis ?? source.text) : source.text);
-  if (!loaded.ok) {
-    const first = loaded.diagnostics.find((d) => d.severity === "error");
-    const error =
-      serviceParsingError(loaded.analysis) ??
-      serviceError(
-        "PolicyParsingError",
-        `line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? "invalid policy"}`,
-      );
-    return failed(error, claimsUri);
+  try {
+    const outcome = await runner.run({ policyText: source.text, claimsText: claimsText.text }, (cancel) => {
+      if (token.isCancellationRequested) cancel();
+      else token.onCancellationRequested(cancel);
+    });
+    return { ...outcome, claimsUri };
+  } catch (error) {
+    if (!(error instanceof EvaluationAborted)) throw error;
+    if (error.reason === "cancelled")
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, "The evaluation was cancelled.");
+    return failed(abortedError(error.reason, runner), claimsUri);
   }
-  const result = loaded.policy.evaluate(claims.claims, { trace: true });
-  return {
-    verdict: result.outcome,
-    issued: result.issued,
-    properties: result.properties,
-    trace: result.trace ?? [],
-    ...(result.error && { error: result.error }),
-    claimsUri,
-  };
 }
