@@ -178,7 +178,7 @@ function withoutStackTraces(): number | undefined {
 }
 
 function restoreStackTraces(before: number | undefined): void {
-  if (before === undefined) delete (Error as ErrorConstructorV8).stackTraceLimit;
+  if (before === undefined) Reflect.deleteProperty(Error, "stackTraceLimit");
   else (Error as ErrorConstructorV8).stackTraceLimit = before;
 }
 

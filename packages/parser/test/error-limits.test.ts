@@ -30,7 +30,7 @@ describe("error-dense text is read in bounded time: the parser stops after the l
     const text = `${HEADER}  => issue(type="a", value=1);\n  ${"=> ;\n".repeat(200)}};`;
     const analysis = analyzePolicy(text);
     expect(analysis.diagnostics.at(-1)?.code).toBe("too-many-errors");
-    const sections = plainAst(analysis.policy!).sections as { name: string; rules: unknown[] }[];
+    const { sections } = plainAst(analysis.policy!) as { sections: { name: string; rules: unknown[] }[] };
     expect(sections.map((s) => [s.name, s.rules.length])).toEqual([
       ["authorizationrules", 1],
       ["issuancerules", 1],
