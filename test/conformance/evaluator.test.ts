@@ -136,6 +136,8 @@ describeShared("evaluator against the recorded service (spec §6.3)", () => {
     });
     if (!token.ok) throw new Error(token.error.message);
     expect(token.body["x-ms-policy-hash"]).toBe("z0FRjKS0ssQTNur1V6BV8WIrh9M3fzgTo0EfHRvapWU");
+    // The policy issued nothing: neither token has an x-ms-policy claim (spec §8.1).
+    expect(["x-ms-policy" in token.body, "x-ms-policy" in recorded]).toEqual([false, false]);
     for (const key of [
       "exp",
       "iat",

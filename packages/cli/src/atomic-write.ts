@@ -13,20 +13,24 @@ import { basename, dirname, join } from "node:path";
  * atomically 2 each wrote a 100 kB file as 61,440 bytes to a 64 kB tmpfs and reported success
  * (one write(2) call, its short count unchecked), where `FileHandle.writeFile` throws ENOSPC.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  options: { mode?: number } = {},
+): Promise<void> {
   // Through a symbolic link, the file it points to is replaced and the link kept.
   const target = await realpath(path).catch(() => path);
   const original = await stat(target).catch(() => undefined);
   if (original?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  const mode = original ? original.mode & 0o7777 : 0o666;
+  // A mode asked for (0o600 for a private key) is set whatever the file had; otherwise the file keeps its own.
+  const mode = options.mode ?? (original ? original.mode & 0o7777 : 0o666);
   const handle = await open(temporary, "wx", mode);
   try {
     await handle.writeFile(text, "utf8");
-    if (original) {
-      await handle.chmod(mode);
-      await handle.chown(original.uid, original.gid).catch(() => undefined);
-    }
+    // The creation mode passed through the umask; the mode the file must have does not.
+    if (original || options.mode !== undefined) await handle.chmod(mode);
+    if (original) await handle.chown(original.uid, original.gid).catch(() => undefined);
     await handle.sync();
     await handle.close();
     await rename(temporary, target);

@@ -78,6 +78,20 @@ describe("policy-eval eval --evidence", () => {
     expect(body["iat"]).toBe(1748736000);
   });
 
+  it("says on stderr what it verified and what it did not (TCB status, QE identity, revocation)", async () => {
+    const result = await runCli(["eval", files.policy, "--evidence", files.release, ...common]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'permitted: 2 claims issued\n  svn: 3\n  nonce: "abc"\n',
+      stderr:
+        "verified offline: PCK chain to 'CN=Test SGX Root CA' (valid at 2025-06-01T00:00:00.000Z), QE report signature, " +
+        "attestation key binding, enclave report signature\n" +
+        "not verified offline: TCB status of the platform (needs Intel's TCB info for the PCK certificate's FMSPC)\n" +
+        "not verified offline: quoting enclave identity (needs Intel's QE identity)\n" +
+        "not verified offline: revocation of the PCK chain (needs Intel's PCK and root CA CRLs)\n",
+    });
+  });
+
   it("denies a debug enclave in the service's words, exit 3", async () => {
     const result = await runCli(["eval", files.policy, "--evidence", files.debug, ...common]);
     expect(result.code).toBe(3);

@@ -98,33 +98,33 @@ describe("policy-eval test", () => {
       "no policy",
       "t2.test.yaml",
       "tests: []\n",
-      (p: string) => `policy-eval: ${p}: policy: the policy file's path (relative to this file) is required`,
+      (p: string) =>
+        `policy-eval: ${p}:1:1: policy: required: the policy file's path, relative to this test file.`,
     ],
     [
       "no cases",
       "t3.test.yaml",
       "policy: sgx.policy\ntests: []\n",
-      (p: string) => `policy-eval: ${p}: tests: a non-empty list of cases is required`,
+      (p: string) => `policy-eval: ${p}:2:8: tests: must not be empty`,
     ],
     [
       "bad outcome",
       "t4.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: {}\n    expect: { outcome: allow }\n",
-      (p: string) => `policy-eval: ${p}: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
+      (p: string) => `policy-eval: ${p}:4:24: tests[0].expect.outcome: one of permit, deny, no-permit, error`,
     ],
     [
       "bad claims",
       "t5.test.yaml",
       "policy: sgx.policy\ntests:\n  - claims: { a: 1.5 }\n",
       (p: string) =>
-        `policy-eval: ${p}: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
+        `policy-eval: ${p}:3:13: tests[0]: claims: Invalid incoming claims: $.a: 1.5 is not an integer; claim values are strings, integers or booleans`,
     ],
     [
       "no claims",
       "t6.test.yaml",
       "policy: sgx.policy\ntests:\n  - name: x\n",
-      (p: string) =>
-        `policy-eval: ${p}: tests[0]: \`claims\` (an object, a list or a token) or \`claimsFile\` is required`,
+      (p: string) => `policy-eval: ${p}:3:5: tests[0]: claims or claimsFile is required`,
     ],
   ])("a malformed test file (%s): exit 2, one line", async (_name, name, text, message) => {
     const path = file(name, text);
@@ -140,7 +140,7 @@ describe("policy-eval test", () => {
     expect(await runCli(["test", path])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `policy-eval: ${path}: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
+      stderr: `policy-eval: ${path}:3:13: tests[0]: claims: Invalid incoming claims: ${where}: nested more than 256 deep\n`,
     });
   });
 

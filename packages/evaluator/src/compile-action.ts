@@ -1,4 +1,11 @@
-import { READ_ONLY_CLAIMS, valueTypeOf, type Action, type Claim, type Range } from "@maa-policy/parser";
+import {
+  POLICY_ISSUER,
+  READ_ONLY_CLAIMS,
+  valueTypeOf,
+  type Action,
+  type Claim,
+  type Range,
+} from "@maa-policy/parser";
 import { compileExpression } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import { invalidEngineProperty } from "./engine-properties.js";
@@ -58,7 +65,7 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
       const bound = slot === undefined ? undefined : scope[slot];
       if (!bound) return fault(`'${ref.name}' is not bound by a condition of this rule.`, ref.range);
       return bound.map((claim) => {
-        const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : "AttestationPolicy";
+        const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : POLICY_ISSUER;
         return emit(
           state,
           { type: claim.type, value: claim.value, valueType: claim.valueType, issuer },
@@ -77,7 +84,7 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
     const claimType = singleString(type.expr, scope, state, "type", type.range);
     const claimIssuer = issuer
       ? singleString(issuer.expr, scope, state, "issuer", issuer.range)
-      : "AttestationPolicy";
+      : POLICY_ISSUER;
     const declared = valueType
       ? singleString(valueType.expr, scope, state, "valueType", valueType.range)
       : undefined;
@@ -138,7 +145,22 @@ function emitter(node: Action): Emit {
       action === "issue" &&
       (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
     )
-      state.outgoing.push(claim);
+      issueOutgoing(state, claim);
     return claim;
   };
+}
+
+/** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
+function issueOutgoing(state: State, claim: Claim): void {
+  if (Decisions.collapseIdenticalIssuedClaims) {
+    const key = issuedClaimKey(claim);
+    if (state.outgoingKeys.has(key)) return;
+    state.outgoingKeys.add(key);
+  }
+  state.outgoing.push(claim);
+}
+
+/** What makes two issued claims identical: what the token shows of them, type, value type and value. */
+function issuedClaimKey(claim: Claim): string {
+  return JSON.stringify([claim.type, claim.valueType, claim.value]);
 }

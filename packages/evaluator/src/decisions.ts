@@ -15,6 +15,12 @@ export const Decisions = {
   addOfReadOnlyIsError: false,
   /** JMESPath queries run without the legacy (non-JSON) backtick literals of JMESPath 0.x. */
   jmesPathLegacyLiterals: false,
+  /**
+   * §8.1: an issued claim identical to one already issued (same type, value type and value; the
+   * issuer is not compared, since the token does not carry it) is issued once. It still joins the
+   * incoming set, as `add` does.
+   */
+  collapseIdenticalIssuedClaims: true,
 } as const;
 
 /** The default lifetime of a draft token: every recorded SGX token has exp - iat = 8 h (spec §2.7). */

@@ -4,6 +4,7 @@ import { jsonTooDeepAt, type Claim, type ServiceError } from "@maa-policy/parser
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens/encoding";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 import type { EvaluationResult } from "./evaluate.js";
+import { evidenceTokenClaims } from "./evidence-claims.js";
 
 export interface DraftTokenOptions {
   /** The policy text exactly as evaluated: `x-ms-policy-hash` is byte-exact (spec §4.5). */
@@ -16,6 +17,8 @@ export interface DraftTokenOptions {
   readonly attestationType?: string;
   /** Defaults to the SHA-256 (hex) of the rest of the body, so equal inputs give equal tokens. */
   readonly jti?: string;
+  /** `x-ms-policy-signer`: the JWK of the certificate that signed the policy, for a signed policy. */
+  readonly policySigner?: object;
 }
 
 export type DraftToken =
@@ -31,7 +34,7 @@ export const DEFAULT_TOKEN_ISSUER = "https://localhost";
 
 /**
  * The unsecured token `draftPolicyForAttestation` returns (spec §4.6): `alg` `none`, an empty
- * signature, the issued claims at top level and under `x-ms-policy`, the evidence's `x-ms-*`
+ * signature, the issued claims at top level and under `x-ms-policy` (absent when none), the evidence's `x-ms-*`
  * claims, and the service's own claims. A failed evaluation has no token, only its error.
  */
 export function draftToken(result: EvaluationResult, options: DraftTokenOptions): DraftToken {
@@ -43,20 +46,19 @@ export function draftToken(result: EvaluationResult, options: DraftTokenOptions)
   const validity = result.properties.some((p) => p.type === "report_validity_in_minutes")
     ? Number(result.engine.report_validity_in_minutes) * 60
     : DEFAULT_TOKEN_LIFETIME_SECONDS;
-  const evidence = result.input.filter(
-    (c) => c.issuer === "AttestationService" && c.type.startsWith("x-ms-"),
-  );
   const attestationType =
     options.attestationType ?? result.input.find((c) => c.type === "x-ms-attestation-type")?.value;
   const policyClaims = toJwtClaims(result.issued);
   const body: Record<string, unknown> = {
-    ...toJwtClaims(evidence),
+    ...toJwtClaims(evidenceTokenClaims(result.input)),
     ...(attestationType === "sgx"
       ? { "x-ms-sgx-tcbidentifier": result.engine["x-ms-sgx-tcbidentifier"] }
       : {}),
     ...policyClaims,
-    "x-ms-policy": policyClaims,
+    // A policy that issued nothing leaves no trace: no empty `x-ms-policy` (spec §8.1).
+    ...(result.issued.length > 0 ? { "x-ms-policy": policyClaims } : {}),
     "x-ms-policy-hash": policyHash(options.policyText),
+    ...(options.policySigner === undefined ? {} : { "x-ms-policy-signer": options.policySigner }),
     "x-ms-ver": "1.0",
     ...(attestationType === undefined ? {} : { "x-ms-attestation-type": attestationType }),
     iss: options.issuer ?? DEFAULT_TOKEN_ISSUER,

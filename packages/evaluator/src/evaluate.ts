@@ -1,4 +1,5 @@
 import {
+  authorizationFailureMessage,
   serviceError,
   type Claim,
   type Range,
@@ -53,9 +54,8 @@ export interface EvaluationResult {
   readonly trace: readonly RuleTrace[] | undefined;
 }
 
-export const DENY_MESSAGE = "Policy Engine Exception: A Deny claim was issued, authorization failed.";
-export const NO_PERMIT_MESSAGE =
-  "Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.";
+// The messages live with the language, where the checker's no-permit warning quotes them too.
+export { DENY_MESSAGE, NO_PERMIT_MESSAGE } from "@maa-policy/parser";
 
 export function evaluateCompiled(
   policy: CompiledPolicy,
@@ -67,6 +67,7 @@ export function evaluateCompiled(
     incoming: claims,
     ownsIncoming: false,
     outgoing: [],
+    outgoingKeys: new Set(),
     properties: [],
     section: "configurationrules",
     permit: false,
@@ -103,7 +104,7 @@ export function evaluateCompiled(
       if (state.deny) outcome = "deny";
       else if (!state.permit) outcome = "no-permit";
       if (outcome !== "permit") {
-        error = serviceError("PolicyEvaluationError", outcome === "deny" ? DENY_MESSAGE : NO_PERMIT_MESSAGE);
+        error = serviceError("PolicyEvaluationError", authorizationFailureMessage(outcome));
         break;
       }
     }

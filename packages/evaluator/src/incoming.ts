@@ -1,6 +1,7 @@
 import {
   jsonValueTooDeepAt,
   MAX_JSON_DEPTH,
+  SERVICE_ISSUER,
   serviceError,
   valueTypeOf,
   type Claim,
@@ -23,9 +24,6 @@ export type ClaimsResult =
       /** 0-based, in the JSON text (for a token, in its decoded payload). */
       readonly position: Position | undefined;
     };
-
-/** Incoming claims carry the service's issuer unless the input says otherwise (spec §2.1). */
-export const DEFAULT_ISSUER = "AttestationService";
 
 /** Registered JWT claims and the claims that describe the policy, not the evidence, of a token. */
 const TOKEN_CLAIMS_NOT_INCOMING = new Set([
@@ -156,7 +154,8 @@ function fromArray(entries: unknown[]): { claims: Claim[]; format: ClaimsFormat 
     for (const key of Object.keys(entry))
       if (!ENTRY_KEYS.has(key))
         throw new InputError(`unknown property '${key}' (expected type, value, issuer, valueType)`, [i, key]);
-    const { type, value, issuer = DEFAULT_ISSUER, valueType } = entry;
+    // Incoming claims carry the service's issuer unless the input says otherwise (spec §2.1).
+    const { type, value, issuer = SERVICE_ISSUER, valueType } = entry;
     if (typeof type !== "string" || type === "")
       throw new InputError("type must be a non-empty string", [i, "type"]);
     if (!("value" in entry)) throw new InputError("value is missing", [i]);
@@ -189,13 +188,13 @@ function fromObject(
     if (skip.has(type)) continue;
     if (type === "") throw new InputError("a claim type must be non-empty", [type]);
     if (Array.isArray(value) && value.every((v) => !isObject(v) && !Array.isArray(v))) {
-      value.forEach((v, i) => claims.push(makeClaim(type, scalar(v, [type, i]), DEFAULT_ISSUER)));
+      value.forEach((v, i) => claims.push(makeClaim(type, scalar(v, [type, i]), SERVICE_ISSUER)));
     } else {
       claims.push(
         makeClaim(
           type,
           isObject(value) || Array.isArray(value) ? JSON.stringify(value) : scalar(value, [type]),
-          DEFAULT_ISSUER,
+          SERVICE_ISSUER,
         ),
       );
     }

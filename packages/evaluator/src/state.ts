@@ -9,6 +9,8 @@ export interface State {
   incoming: readonly Claim[];
   ownsIncoming: boolean;
   readonly outgoing: Claim[];
+  /** `issuedClaimKey` of every outgoing claim, so an identical one is issued once. */
+  readonly outgoingKeys: Set<string>;
   readonly properties: Claim[];
   section: SectionName;
   permit: boolean;

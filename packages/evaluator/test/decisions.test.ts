@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { pairs, run, runUnchecked } from "./helpers.js";
+import { claim, pairs, run, runUnchecked } from "./helpers.js";
 
 /** The [UNKNOWN] choices of docs/semantics.md not pinned elsewhere, one test each. */
 describe("documented decisions", () => {
@@ -52,5 +52,36 @@ describe("documented decisions", () => {
       {},
     );
     expect(result.failure?.detail).toBe("'c' is not bound by an earlier condition of this rule.");
+  });
+
+  describe("identical issued claims are issued once (spec §8.1, collapseIdenticalIssuedClaims)", () => {
+    test("two identical rules issue tee once", async () => {
+      const text =
+        'version=1.0; authorizationrules { => permit(); }; issuancerules { => issue(type="tee", value="sgx"); => issue(type="tee", value="sgx"); };';
+      expect(pairs((await run(text, {})).issued)).toEqual([["tee", "sgx"]]);
+    });
+
+    test("issue, then re-issue of what was issued (Windows' vbsEnabled pattern): one true, not [true, true]", async () => {
+      const text =
+        'version=1.2; authorizationrules { => permit(); }; issuancerules { => issue(type="vbsEnabled", value=true); c:[type=="vbsEnabled", issuer=="AttestationPolicy"] => issue(type="vbsEnabled", value=c.value); };';
+      const result = await run(text, {});
+      expect(pairs(result.issued)).toEqual([["vbsEnabled", true]]);
+      // The incoming set keeps both: the collapse is of what is issued, as the token shows it.
+      expect(pairs(result.incoming.filter((c) => c.type === "vbsEnabled"))).toEqual([
+        ["vbsEnabled", true],
+        ["vbsEnabled", true],
+      ]);
+    });
+
+    test("the same value under another type or value type is another claim; the issuer is not compared", async () => {
+      const text =
+        'version=1.2; authorizationrules { => permit(); }; issuancerules { => issue(type="a", value="1"); => issue(type="a", value=1); => issue(type="b", value=1); c:[type=="a"] => issue(claim=c); => issue(type="b", value=1, issuer="Other"); };';
+      const result = await run(text, [claim("a", 1)]);
+      expect(result.issued.map((c) => [c.type, c.valueType, c.value, c.issuer])).toEqual([
+        ["a", "String", "1", "AttestationPolicy"],
+        ["a", "Integer", 1, "AttestationPolicy"],
+        ["b", "Integer", 1, "AttestationPolicy"],
+      ]);
+    });
   });
 });

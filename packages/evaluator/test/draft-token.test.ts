@@ -70,7 +70,7 @@ describe("draft token (spec §4.6)", () => {
     expect(later.ok && (later.body.jti as string)).not.toBe(decoded.jti);
   });
 
-  test("report_validity_in_minutes, when the policy sets it, is the lifetime; jti and type can be given", async () => {
+  test("report_validity_in_minutes, when the policy sets it, is the lifetime; jti and type can be given; nothing issued, no x-ms-policy (§8.1)", async () => {
     const text =
       'version=1.0; authorizationrules { => permit(); }; issuancerules { => issueproperty(type="report_validity_in_minutes", value=60); };';
     const result = await run(text, {});
@@ -82,10 +82,32 @@ describe("draft token (spec §4.6)", () => {
       jti: "j",
       nbf: 100,
       "x-ms-attestation-type": "tpm",
-      "x-ms-policy": {},
       "x-ms-policy-hash": policyHash(text),
       "x-ms-ver": "1.0",
     });
+  });
+
+  test("a signed policy's signer is x-ms-policy-signer, in the body's sorted place", async () => {
+    const text = "version=1.0; authorizationrules { => permit(); };";
+    const signer = { kty: "RSA", x5c: ["MIIB"] };
+    const token = draftToken(await run(text, {}), {
+      policyText: text,
+      now: 100,
+      jti: "j",
+      policySigner: signer,
+    });
+    expect(token.ok && Object.keys(token.body)).toEqual([
+      "exp",
+      "iat",
+      "iss",
+      "jti",
+      "nbf",
+      "x-ms-policy",
+      "x-ms-policy-hash",
+      "x-ms-policy-signer",
+      "x-ms-ver",
+    ]);
+    expect(token.ok && token.body["x-ms-policy-signer"]).toEqual(signer);
   });
 
   test("a failed evaluation has no token, only the service's error", async () => {

@@ -1,8 +1,9 @@
-import { concatBytes, equalBytes, own } from "./bytes.js";
+import { concatBytes, equalBytes } from "./bytes.js";
 import { walk } from "./der.js";
+import type { EcdsaHash, EvidenceCrypto } from "./evidence-crypto.js";
 
 /** `ecdsa-with-SHA256` and `ecdsa-with-SHA384` AlgorithmIdentifiers, DER (no parameters). */
-const ALGORITHMS: readonly [Uint8Array, "SHA-256" | "SHA-384"][] = [
+const ALGORITHMS: readonly [Uint8Array, EcdsaHash][] = [
   [Uint8Array.of(0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02), "SHA-256"],
   [Uint8Array.of(0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x03), "SHA-384"],
 ];
@@ -13,7 +14,11 @@ const ALGORITHMS: readonly [Uint8Array, "SHA-256" | "SHA-384"][] = [
  * could verify there; here the signed bytes are the received bytes, and the signature must be the
  * one DER encoding of (r, s).
  */
-export async function verifyCertificateSignature(der: Uint8Array, key: CryptoKey): Promise<boolean> {
+export async function verifyCertificateSignature(
+  der: Uint8Array,
+  issuerPoint: Uint8Array,
+  crypto: EvidenceCrypto,
+): Promise<boolean> {
   const top = walk(der, 0, der.length);
   if (typeof top === "number" || top.length !== 1 || top[0].tag !== 0x30) return false;
   const parts = walk(der, top[0].content, top[0].end);
@@ -25,17 +30,7 @@ export async function verifyCertificateSignature(der: Uint8Array, key: CryptoKey
   )?.[1];
   const signature = rawSignature(der.subarray(value.content + 1, value.end));
   if (hash === undefined || signature === null) return false;
-  try {
-    const params = { name: "ECDSA", hash };
-    return await globalThis.crypto.subtle.verify(
-      params,
-      key,
-      own(signature),
-      own(der.subarray(tbs.start, tbs.end)),
-    );
-  } catch {
-    return false;
-  }
+  return crypto.verify(issuerPoint, hash, signature, der.subarray(tbs.start, tbs.end));
 }
 
 /** DER `SEQUENCE { INTEGER r, INTEGER s }` to the 64-byte r||s WebCrypto verifies, or null. */

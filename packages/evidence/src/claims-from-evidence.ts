@@ -2,6 +2,7 @@ import type { Claim } from "@maa-policy/parser";
 import { sgxClaims } from "./claims.js";
 import { checkInitTimeData, checkRuntimeData, type CheckedData, type EnclaveData } from "./enclave-data.js";
 import type { CrlInput } from "./crl.js";
+import { webEvidenceCrypto, type EvidenceCrypto } from "./evidence-crypto.js";
 import type { QeIdentityInput } from "./qe-identity.js";
 import type { EvidenceError } from "./errors.js";
 import { decodeEvidence, parseEvidence, type EvidenceKind } from "./evidence.js";
@@ -21,6 +22,8 @@ export interface EvidenceRequest {
   readonly now?: Date;
   /** Intel collateral the user holds: CRLs and the QE identity (TCB info is not read yet). */
   readonly collateral?: { readonly crls?: readonly CrlInput[]; readonly qeIdentity?: QeIdentityInput };
+  /** The signature checks; WebCrypto unless an adapter passes a faster one (node:crypto in the CLI). */
+  readonly crypto?: EvidenceCrypto;
 }
 
 export type EvidenceResult =
@@ -49,6 +52,7 @@ export async function claimsFromEvidence(request: EvidenceRequest): Promise<Evid
     now: request.now ?? new Date(),
     crls: request.collateral?.crls,
     qeIdentity: request.collateral?.qeIdentity,
+    crypto: request.crypto ?? webEvidenceCrypto,
   });
   if (!verification.ok) return { ok: false, error: verification.error, warnings };
   let runtime: CheckedData | undefined;

@@ -1,11 +1,9 @@
 import type { Claim, ClaimValue } from "@maa-policy/parser";
-import { valueTypeOf } from "@maa-policy/parser";
+import { SERVICE_ISSUER, valueTypeOf } from "@maa-policy/parser";
 import { base64UrlEncode } from "@maa-policy/tokens/encoding";
 import { toHex } from "./bytes.js";
 import type { CheckedData } from "./enclave-data.js";
 import { ATTRIBUTE_DEBUG, ATTRIBUTE_KSS, type ReportBody } from "./report-body.js";
-
-export const SERVICE_ISSUER = "AttestationService";
 
 /** Claim types whose String value is a JSON text; tokens carry them as JSON values. */
 export const JSON_VALUED_CLAIM_TYPES: readonly string[] = ["x-ms-runtime", "x-ms-inittime"];
@@ -62,22 +60,4 @@ export function sgxClaims(body: ReportBody, runtime?: CheckedData, initTime?: Ch
     valueType: valueTypeOf(value),
     issuer: SERVICE_ISSUER,
   }));
-}
-
-/** Evidence claims that appear in the token under their own name; `$` names are incoming only. */
-const TOKEN_TYPES = /^(x-ms-sgx-|x-ms-attestation-type$|x-ms-runtime$|x-ms-inittime$|maa-ehd$|aas-ehd$)/;
-
-/**
- * The evidence claims as the service's token carries them (spec §2.5, §4.6): booleans, integers,
- * lower-case hex, base64url enclave held data and JSON values for x-ms-runtime/x-ms-inittime.
- */
-export function evidenceTokenClaims(claims: readonly Claim[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const claim of claims) {
-    if (claim.issuer !== SERVICE_ISSUER || !TOKEN_TYPES.test(claim.type)) continue;
-    out[claim.type] = JSON_VALUED_CLAIM_TYPES.includes(claim.type)
-      ? (JSON.parse(claim.value as string) as unknown)
-      : claim.value;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import { X509Crl } from "./x509.js";
+import { X509Certificate, X509Crl } from "./x509.js";
+import { own } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import type { ChainCertificate } from "./pck-chain.js";
 
@@ -34,7 +35,9 @@ export async function checkRevocation(
       warnings.push(`${field}: the CRL of '${crl.issuer}' covers no certificate of this chain: ignored`);
       continue;
     }
-    const signed = await crl.verify({ publicKey: issuer.key }, globalThis.crypto).catch(() => false);
+    const signed = await crl
+      .verify({ publicKey: await importKey(issuer.key) }, globalThis.crypto)
+      .catch(() => false);
     if (!signed) {
       return fail(
         evidenceError("crl-signature", field, null, `CRL #${i} is not signed by '${issuer.subject}'`),
@@ -47,7 +50,7 @@ export async function checkRevocation(
     }
     for (const [j, cert] of chain.entries()) {
       if (cert.issuer !== crl.issuer || cert.issuer === cert.subject) continue;
-      if (crl.findRevoked(cert.cert) !== null) {
+      if (crl.findRevoked(new X509Certificate(own(cert.der))) !== null) {
         const detail = `PCK chain certificate #${j} (${cert.subject}) is revoked by CRL #${i} of '${crl.issuer}'`;
         return fail(evidenceError("pck-chain-revoked", cert.field, cert.offset, detail));
       }
@@ -57,6 +60,12 @@ export async function checkRevocation(
   const issuers = chain.filter((c) => c.issuer !== c.subject).map((c) => c.issuer);
   const unchecked = [...new Set(issuers)].filter((issuer) => !checked.has(issuer));
   return ok({ checked: [...checked], unchecked, warnings });
+}
+
+/** CRLs are rare and verified by @peculiar/x509, which takes a CryptoKey. */
+function importKey(point: Uint8Array): Promise<CryptoKey> {
+  const P256 = { name: "ECDSA", namedCurve: "P-256" };
+  return globalThis.crypto.subtle.importKey("raw", own(point), P256, true, ["verify"]);
 }
 
 async function parseCrl(input: CrlInput): Promise<X509Crl | null> {

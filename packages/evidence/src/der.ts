@@ -28,12 +28,25 @@ export function firstNonDer(bytes: Uint8Array): number {
 
 /** The TLVs that exactly fill [start, end), checked recursively; a number is the offending offset. */
 export function walk(bytes: Uint8Array, start: number, end: number): Tlv[] | number {
+  return tlvs(bytes, start, end, true);
+}
+
+/**
+ * The TLVs directly inside a constructed TLV, for bytes `firstNonDer` has already checked whole
+ * (each level read once, rather than walking every subtree again); [] if they do not fill it.
+ */
+export function children(bytes: Uint8Array, parent: Tlv): Tlv[] {
+  const found = tlvs(bytes, parent.content, parent.end, false);
+  return typeof found === "number" ? [] : found;
+}
+
+function tlvs(bytes: Uint8Array, start: number, end: number, deep: boolean): Tlv[] | number {
   const out: Tlv[] = [];
   let at = start;
   while (at < end) {
     const tlv = header(bytes, at, end);
     if (typeof tlv === "number") return tlv;
-    if (tlv.tag & 0x20) {
+    if (deep && tlv.tag & 0x20) {
       const inner = walk(bytes, tlv.content, tlv.end);
       if (typeof inner === "number") return inner;
     }

@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser";
+import { serviceJsonText } from "./json-data.js";
 import { BODY_FIELDS, type ReportBody } from "./report-body.js";
 
 /** Runtime or init-time data as the attest request carries it: bytes and how to read them. */
@@ -10,7 +11,7 @@ export interface EnclaveData {
   readonly dataType: "binary" | "json";
 }
 
-/** JSON data gives its text (validated); binary data gives nothing to parse. */
+/** JSON data gives its text (validated, then written as the service writes it); binary data gives nothing to parse. */
 export type CheckedData =
   | { readonly dataType: "binary"; readonly data: Uint8Array }
   | { readonly dataType: "json"; readonly data: Uint8Array; readonly json: string };
@@ -75,5 +76,5 @@ function parseJson(
     const offset = position ? Number(position[1]) : null;
     return fail(evidenceError(id, field, offset, `The ${field} of type JSON is not valid JSON: ${message}`));
   }
-  return ok({ dataType: "json", data: input.data, json: text });
+  return ok({ dataType: "json", data: input.data, json: serviceJsonText(text) });
 }

@@ -1,9 +1,8 @@
-import { sha256 } from "@noble/hashes/sha2.js";
-import { BasicConstraintsExtension, X509Certificate } from "./x509.js";
 import { decodeBase64 } from "./base64.js";
 import { equalBytes, toHex } from "./bytes.js";
-import { importP256, rawPoint } from "./ecdsa.js";
+import type { EvidenceCrypto } from "./evidence-crypto.js";
 import { verifyCertificateSignature } from "./cert-signature.js";
+import { readCertificate, type CertificateFields } from "./certificate.js";
 import { firstNonDer } from "./der.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
 import type { Located } from "./sgx-quote.js";
@@ -15,6 +14,7 @@ export interface ChainOptions {
   readonly now: Date;
   /** Names the chain in messages: `PCK` (default), or e.g. `QE identity issuer`. */
   readonly label?: string;
+  readonly crypto: EvidenceCrypto;
 }
 
 export interface CertificateSummary {
@@ -25,29 +25,26 @@ export interface CertificateSummary {
 }
 
 export interface VerifiedChain {
-  /** The PCK certificate's key, which signs the quoting enclave's report. */
-  readonly pckKey: CryptoKey;
+  /** The PCK certificate's key (an uncompressed P-256 point), which signs the quoting enclave's report. */
+  readonly pckKey: Uint8Array;
   readonly certificates: readonly CertificateSummary[];
   /** The parsed certificates, leaf first, for the revocation check. */
   readonly chain: readonly ChainCertificate[];
 }
 
-/** What the checks read, extracted once: the ASN.1 getters parse lazily and may throw. */
-export interface ChainCertificate {
-  readonly cert: X509Certificate;
-  readonly subject: string;
-  readonly issuer: string;
-  readonly notBefore: Date;
-  readonly notAfter: Date;
-  readonly ca: boolean;
-  readonly key: CryptoKey;
+/** What the checks read, extracted once. */
+export interface ChainCertificate extends CertificateFields {
+  /** The certificate's P-256 point. */
+  readonly key: Uint8Array;
+  readonly summary: CertificateSummary;
   readonly offset: number;
   readonly field: string;
 }
 
 const PEM = /-----BEGIN CERTIFICATE-----([^-]*)-----END CERTIFICATE-----/g;
 const MAX_CERTIFICATES = 8;
-const crypto = globalThis.crypto;
+/** One character per byte, so text offsets are byte offsets. */
+const LATIN1 = new TextDecoder("latin1");
 
 /**
  * Verifies the PEM chain leaf first: each certificate signed by the next, issuers CAs, the chain
@@ -56,7 +53,7 @@ const crypto = globalThis.crypto;
  */
 export async function verifyPckChain(chain: Located, options: ChainOptions): Promise<Result<VerifiedChain>> {
   const label = options.label ?? "PCK";
-  const trusted = await trustedChain(chain, options.rootPublicKey, label);
+  const trusted = await trustedChain(chain, options.rootPublicKey, label, options.crypto);
   if (!trusted.ok) return trusted;
   const certs = trusted.value;
   for (const [i, c] of certs.entries()) {
@@ -66,7 +63,7 @@ export async function verifyPckChain(chain: Located, options: ChainOptions): Pro
       return fail(evidenceError("pck-chain-validity", c.field, c.offset, detail));
     }
   }
-  return ok({ pckKey: certs[0].key, certificates: certs.map(summary), chain: certs });
+  return ok({ pckKey: certs[0].key, certificates: certs.map((c) => c.summary), chain: certs });
 }
 
 /**
@@ -76,17 +73,24 @@ export async function verifyPckChain(chain: Located, options: ChainOptions): Pro
 const TRUSTED = new Map<string, ChainCertificate[]>();
 const TRUSTED_LIMIT = 16;
 
+/** Forgets the verified chains, so that the next quote's chain is checked in full (benchmarks). */
+export function forgetVerifiedChains(): void {
+  TRUSTED.clear();
+}
+
 async function trustedChain(
   chain: Located,
   root: Uint8Array,
   label: string,
+  crypto: EvidenceCrypto,
 ): Promise<Result<ChainCertificate[]>> {
-  const cacheKey = `${toHex(sha256(chain.bytes))}:${toHex(root)}:${chain.offset}:${chain.field}`;
+  // The chain's own text is the key: hashing it would cost more than the look-up saves.
+  const cacheKey = `${chain.offset}:${chain.field}:${LATIN1.decode(root)}:${LATIN1.decode(chain.bytes)}`;
   const cached = TRUSTED.get(cacheKey);
   if (cached) return ok(cached);
-  const parsed = await parseChain(chain, label);
+  const parsed = await parseChain(chain, label, crypto);
   if (!parsed.ok) return parsed;
-  const signed = await checkSignatures(parsed.value, root, label);
+  const signed = await checkSignatures(parsed.value, root, label, crypto);
   if (!signed.ok) return signed;
   if (TRUSTED.size >= TRUSTED_LIMIT) TRUSTED.delete(TRUSTED.keys().next().value!);
   TRUSTED.set(cacheKey, parsed.value);
@@ -97,6 +101,7 @@ async function checkSignatures(
   certs: ChainCertificate[],
   root: Uint8Array,
   label: string,
+  crypto: EvidenceCrypto,
 ): Promise<Result<true>> {
   for (const [i, c] of certs.entries()) {
     const at = (id: EvidenceErrorId, detail: string) =>
@@ -116,14 +121,14 @@ async function checkSignatures(
         `${name} is issued by '${c.issuer}', not by the next certificate '${issuer.subject}'`,
       );
     }
-    if (!(await verifiedBy(c.cert, issuer.key))) {
+    if (!(await verifyCertificateSignature(c.der, issuer.key, crypto))) {
       return at(
         "pck-chain-link",
         `The signature of ${name} does not verify with the key of '${issuer.subject}'`,
       );
     }
   }
-  return anchoredInRoot(certs[certs.length - 1], root, label);
+  return anchoredInRoot(certs[certs.length - 1], root, label, crypto);
 }
 
 /**
@@ -134,24 +139,28 @@ async function anchoredInRoot(
   last: ChainCertificate,
   root: Uint8Array,
   label: string,
+  crypto: EvidenceCrypto,
 ): Promise<Result<true>> {
-  const key = await rawPoint(last.key);
+  const key = last.key;
   if (equalBytes(key, root)) {
-    if (last.issuer === last.subject && (await verifiedBy(last.cert, last.key))) return ok(true);
+    if (last.issuer === last.subject && (await verifyCertificateSignature(last.der, key, crypto)))
+      return ok(true);
     const detail = `The root certificate '${last.subject}' holds the pinned key but is not validly self-signed`;
     return fail(evidenceError("pck-chain-link", last.field, last.offset, detail));
   }
-  const pinned = await importP256(root);
-  if (pinned && (await verifiedBy(last.cert, pinned))) return ok(true);
+  if (await verifyCertificateSignature(last.der, root, crypto)) return ok(true);
   const detail =
     `The ${label} certificate chain does not end in the Intel SGX Root CA: it ends in '${last.subject}'` +
     ` whose key ${toHex(key).slice(0, 18)}… is not the pinned root key ${toHex(root).slice(0, 18)}…`;
   return fail(evidenceError("pck-chain-root", last.field, last.offset, detail));
 }
 
-async function parseChain(chain: Located, label: string): Promise<Result<ChainCertificate[]>> {
-  // latin1 keeps one character per byte, so text offsets are byte offsets.
-  const text = new TextDecoder("latin1").decode(chain.bytes);
+async function parseChain(
+  chain: Located,
+  label: string,
+  crypto: EvidenceCrypto,
+): Promise<Result<ChainCertificate[]>> {
+  const text = LATIN1.decode(chain.bytes);
   const certs: ChainCertificate[] = [];
   let end = 0;
   for (const match of text.matchAll(PEM)) {
@@ -171,21 +180,15 @@ async function parseChain(chain: Located, label: string): Promise<Result<ChainCe
       return bad(
         `${label} chain certificate #${certs.length} is not DER: invalid encoding at byte ${nonDer} of its DER`,
       );
-    const fields = await attempt(() => {
-      const cert = new X509Certificate(new Uint8Array(der.value.bytes));
-      const { subject, issuer, notBefore, notAfter } = cert;
-      const ca = cert.getExtension(BasicConstraintsExtension)?.ca === true;
-      return { cert, subject, issuer, notBefore, notAfter, ca };
-    });
+    const fields = readCertificate(der.value.bytes);
     if (fields === null)
       return bad(`${label} chain certificate #${certs.length} is not a valid X.509 certificate`);
-    const key = await attempt(() => fields.cert.publicKey.export(crypto));
-    const curve = (key?.algorithm as EcKeyAlgorithm | undefined)?.namedCurve;
-    if (key === null || key.algorithm.name !== "ECDSA" || curve !== "P-256") {
+    const key = fields.p256Point;
+    if (key === null || !(await crypto.isP256Point(key))) {
       const detail = `${label} chain certificate #${certs.length} (${fields.subject}) does not hold an ECDSA P-256 key`;
       return fail(evidenceError("pck-chain-key", field, offset, detail));
     }
-    certs.push({ ...fields, key, offset, field });
+    certs.push({ ...fields, key, offset, field, summary: summary(fields) });
   }
   if (certs.length === 0) {
     return fail(
@@ -210,29 +213,12 @@ async function parseChain(chain: Located, label: string): Promise<Result<ChainCe
   return ok(certs);
 }
 
-/** The certificate's signature checks with `key`, over its bytes exactly as received. */
-async function verifiedBy(cert: X509Certificate, key: CryptoKey): Promise<boolean> {
-  return verifyCertificateSignature(new Uint8Array(cert.rawData), key);
-}
-
-/**
- * The ASN.1 layer throws on hostile DER (sometimes synchronously, from getters); here every such
- * throw becomes null, so a forged certificate is an error value, never an exception.
- */
-async function attempt<T>(action: () => Promise<T> | T): Promise<T | null> {
-  try {
-    return await action();
-  } catch {
-    return null;
-  }
-}
-
 /** Line breaks, and the NUL terminator Intel's quote library leaves after the PEM text. */
 function isBlank(text: string, last = false): boolean {
   return (last ? /^[\r\n]*\0*$/ : /^[\r\n]*$/).test(text);
 }
 
-function summary(cert: ChainCertificate): CertificateSummary {
+function summary(cert: CertificateFields): CertificateSummary {
   return {
     subject: cert.subject,
     issuer: cert.issuer,

@@ -1,6 +1,6 @@
-import { equalBytes, fromHex, own, toHex } from "./bytes.js";
+import { equalBytes, fromHex, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type EvidenceErrorId, type Result } from "./errors.js";
-import { verifyPckChain } from "./pck-chain.js";
+import { verifyPckChain, type ChainOptions } from "./pck-chain.js";
 import type { ReportBody } from "./report-body.js";
 
 /** Intel PCS's QE identity (`GET /sgx/certification/v4/qe/identity`) and its issuer chain header. */
@@ -43,7 +43,7 @@ const bad = (id: EvidenceErrorId, detail: string, field = FIELD, offset: number 
 export async function checkQeIdentity(
   input: QeIdentityInput,
   qe: ReportBody & { readonly field: string },
-  options: { readonly rootPublicKey: Uint8Array; readonly now: Date },
+  options: Omit<ChainOptions, "label">,
 ): Promise<Result<QeIdentityStatus>> {
   const body = text(input.identity);
   const signed = rawMember(body, "enclaveIdentity");
@@ -70,12 +70,7 @@ export async function checkQeIdentity(
   if (!chain.ok) return chain;
   const data = new TextEncoder().encode(signed);
   const sig = Uint8Array.from(signature.match(/../g)!, (pair) => parseInt(pair, 16));
-  const params = { name: "ECDSA", hash: "SHA-256" };
-  if (
-    !(await globalThis.crypto.subtle
-      .verify(params, chain.value.pckKey, own(sig), own(data))
-      .catch(() => false))
-  ) {
+  if (!(await options.crypto.verify(chain.value.pckKey, "SHA-256", sig, data))) {
     return bad("qe-identity-signature", "The QE identity's signature does not verify with its issuer's key");
   }
   const [from, until] = [Date.parse(identity.issueDate), Date.parse(identity.nextUpdate)];

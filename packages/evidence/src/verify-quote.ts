@@ -1,6 +1,5 @@
-import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, isAllZero, toHex } from "./bytes.js";
-import { importP256, verifyP256 } from "./ecdsa.js";
+import type { EvidenceCrypto } from "./evidence-crypto.js";
 import { checkRevocation, type CrlInput, type RevocationStatus } from "./crl.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
 import { checkQeIdentity, type QeIdentityInput, type QeIdentityStatus } from "./qe-identity.js";
@@ -43,6 +42,7 @@ export interface VerifyOptions {
   readonly crls?: readonly CrlInput[];
   /** Intel's QE identity and its issuer chain; without it the QE identity is reported as not verified. */
   readonly qeIdentity?: QeIdentityInput;
+  readonly crypto: EvidenceCrypto;
 }
 
 /**
@@ -58,12 +58,13 @@ export async function verifyQuote(
   if (!chain.ok) return chain;
   const revocation = await checkRevocation(options.crls ?? [], chain.value.chain, options.now);
   if (!revocation.ok) return revocation;
+  const { crypto } = options;
   const qe = quote.qeReportSignature;
-  if (!(await verifyP256(chain.value.pckKey, qe.bytes, quote.qeReport.raw))) {
+  if (!(await crypto.verify(chain.value.pckKey, "SHA-256", qe.bytes, quote.qeReport.raw))) {
     const detail = "The quoting enclave's report signature does not verify with the PCK certificate's key";
     return fail(evidenceError("qe-report-signature", qe.field, qe.offset, detail));
   }
-  const expected = sha256.create().update(quote.attestationKey.bytes).update(quote.qeAuthData.bytes).digest();
+  const expected = crypto.sha256(quote.attestationKey.bytes, quote.qeAuthData.bytes);
   const bound = quote.qeReport.reportData;
   if (!equalBytes(bound.subarray(0, 32), expected) || !isAllZero(bound.subarray(32))) {
     const detail =
@@ -80,8 +81,8 @@ export async function verifyQuote(
     if (!checked.ok) return checked;
     qeIdentity = checked.value;
   }
-  const key = await importP256(quote.attestationKey.bytes);
-  if (key === null) {
+  const key = quote.attestationKey.bytes;
+  if (!(await crypto.isP256Point(key))) {
     const detail = "The attestation key is not a point on the P-256 curve";
     return fail(
       evidenceError(
@@ -93,7 +94,7 @@ export async function verifyQuote(
     );
   }
   const signature = quote.enclaveSignature;
-  if (!(await verifyP256(key, signature.bytes, quote.signed.bytes))) {
+  if (!(await crypto.verify(key, "SHA-256", signature.bytes, quote.signed.bytes))) {
     const detail =
       "The enclave report signature does not verify with the attestation key over the quote header and report body";
     return fail(evidenceError("enclave-report-signature", signature.field, signature.offset, detail));
@@ -105,7 +106,7 @@ export async function verifyQuote(
     enclaveReportSignature: "verified",
     pckCertificates: chain.value.certificates,
     checkedAt: options.now.toISOString(),
-    quoteHash: toHex(sha256(evidence)),
+    quoteHash: toHex(crypto.sha256(evidence)),
     ...(qeIdentity ? { qeIdentity } : {}),
     revocation: revocation.value,
     notVerified: notVerified(revocation.value, qeIdentity !== undefined),

@@ -2,4 +2,4 @@
 // loaded first: every module takes the library from here, so the order cannot go wrong.
 import "reflect-metadata";
 
-export { BasicConstraintsExtension, X509Certificate, X509Crl } from "@peculiar/x509";
+export { Name, X509Certificate, X509Crl } from "@peculiar/x509";

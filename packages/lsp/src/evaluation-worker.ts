@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { loadPolicy, parseClaims } from "@maa-policy/evaluator";
-import { serviceError, serviceParsingError } from "@maa-policy/parser";
+import { policyRejection, serviceError } from "@maa-policy/parser";
 import type { EvaluateResult } from "./protocol.js";
 
 /** What the server sends the worker: texts only, since nothing else crosses a thread cheaply. */
@@ -26,16 +26,10 @@ export async function evaluateTexts(job: Omit<EvaluationJob, "id">): Promise<Eva
   const claims = parseClaims(job.claimsText);
   if (!claims.ok) return failed(claims.error);
   const loaded = await loadPolicy(job.policyText);
-  if (!loaded.ok) {
-    const first = loaded.diagnostics.find((d) => d.severity === "error");
+  if (!loaded.ok)
     return failed(
-      serviceParsingError(loaded.analysis) ??
-        serviceError(
-          "PolicyParsingError",
-          `line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? "invalid policy"}`,
-        ),
+      policyRejection(loaded.analysis) ?? serviceError("PolicyParsingError", "The policy is invalid."),
     );
-  }
   const result = loaded.policy.evaluate(claims.claims, { trace: true, timeLimitMs: job.timeLimitMs });
   return {
     verdict: result.outcome,

@@ -37,7 +37,7 @@ describe("diagnostics", () => {
         [0, 18],
         2,
         "no-permit",
-        "No rule in 'authorizationrules' calls permit(), so every attestation fails with 'No Permit claim was issued'.",
+        "No rule in 'authorizationrules' calls permit(), so every attestation fails with 'Policy Engine Exception: No Permit claim was issued in the authorizationrules section, authorization failed.'",
       ),
       diagnostic(
         2,

@@ -6,8 +6,13 @@
 export type ClaimValueType = "String" | "Integer" | "Boolean";
 export type ClaimValue = string | number | boolean;
 
+/** The issuer of the claims the service derives from the evidence (spec §2.3). */
+export const SERVICE_ISSUER = "AttestationService";
+/** The issuer of the claims a policy adds or issues. */
+export const POLICY_ISSUER = "AttestationPolicy";
 /** The issuers the docs name; other strings are allowed but never produced by the service. */
-export type KnownIssuer = "AttestationService" | "AttestationPolicy" | "CustomClaim";
+export const ISSUERS = [SERVICE_ISSUER, POLICY_ISSUER, "CustomClaim"] as const;
+export type KnownIssuer = (typeof ISSUERS)[number];
 
 export interface Claim {
   readonly type: string;

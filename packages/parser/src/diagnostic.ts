@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "./diagnostic-codes.js";
 import type { Range } from "./position.js";
 
 export type Severity = "error" | "warning" | "information" | "hint";
@@ -15,7 +16,7 @@ export interface Fix {
 
 export interface Diagnostic {
   /** Stable identifier, e.g. `mismatched-input` or `version-gated-feature` (docs/diagnostics.md). */
-  readonly code: string;
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** For syntax errors, ANTLR's message verbatim. */
   readonly message: string;

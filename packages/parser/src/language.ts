@@ -55,7 +55,6 @@ export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];
 /** Named arguments of add/issue/issueproperty: a claim's properties, or `claim=<identifier>`. */
 export const ACTION_ARGUMENTS = [...CLAIM_PROPERTIES, "claim"] as const;
 
-export const ISSUERS = ["AttestationService", "AttestationPolicy", "CustomClaim"] as const;
 export const VALUE_TYPES = ["String", "Integer", "Boolean"] as const;
 
 /** Engine properties set with issueproperty, with their documented types and defaults (§2.7). */

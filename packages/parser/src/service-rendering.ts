@@ -13,6 +13,21 @@ export function serviceParsingError(result: Pick<ParseResult, "diagnostics">): S
   return first ? serviceError("PolicyParsingError", renderParserException(first)) : undefined;
 }
 
+/**
+ * Why the service refuses a policy that does not load: its parser's text for a syntax error, else
+ * the first checker error in the same frame, at its 1-based line and 0-based column (the service's
+ * text for such errors is unknown: docs/decisions.md). Undefined when nothing is an error.
+ */
+export function policyRejection(result: Pick<ParseResult, "diagnostics">): ServiceError | undefined {
+  const syntax = serviceParsingError(result);
+  if (syntax) return syntax;
+  const first = result.diagnostics.find((d) => d.severity === "error");
+  if (!first) return undefined;
+  const { line, character } = first.range.start;
+  const message = `Policy Parser Exception Thrown: ${first.message}\nLine: '${line + 1}', Column: '${character}'`;
+  return serviceError("PolicyParsingError", message);
+}
+
 export function renderParserException(diagnostic: Diagnostic): string {
   const syntax = diagnostic.syntax;
   if (!syntax) return `Policy Parser Exception Thrown: ${diagnostic.message}`;

@@ -1,6 +1,7 @@
 import type { CommonTokenStream, Token } from "antlr4ng";
 import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
 import type { Diagnostic, Fix } from "./diagnostic.js";
+import type { SyntaxCode } from "./diagnostic-codes.js";
 import { KEYWORDS } from "./language.js";
 import type { SourceMap } from "./source-map.js";
 import { closest } from "./suggest.js";
@@ -10,7 +11,7 @@ const CURLY_QUOTE = /[\u201C\u201D\u201E\u201F\u2033]/;
 const CURLY_QUOTES = new RegExp(CURLY_QUOTE.source, "g");
 
 /** Codes for ANTLR's five kinds of message, so tools can match on them (docs/diagnostics.md). */
-function codeOf(message: string): string {
+function codeOf(message: string): SyntaxCode {
   if (message.startsWith("mismatched input")) return "mismatched-input";
   if (message.startsWith("missing ")) return "missing-token";
   if (message.startsWith("extraneous input")) return "extraneous-input";

@@ -4,6 +4,7 @@ export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
 export { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
 export * from "./decisions.js";
 export {
+  certificateJwk,
   certificatesFromPem,
   certificatesFromX5c,
   describeCertificate,
@@ -30,3 +31,4 @@ export {
   type PolicyCertificateToken,
 } from "./signer-token.js";
 export { decodePolicyResult, type PolicyResult } from "./response-token.js";
+export { serviceTokenHeader, signServiceToken, type ServiceKeyId } from "./service-token.js";

@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError, UTF8_BOM_IN_TEXT } from "@maa-policy/parser";
 import { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
 import { base64UrlDecode, base64UrlEncode } from "./base64url.js";
 import { LEGACY_POLICY_CLAIMS, POLICY_CLAIM } from "./decisions.js";
@@ -11,7 +11,8 @@ import { encodeUnsecuredJws } from "./unsecured.js";
 /** The unsigned reset token: `{"alg":"none"}`, an empty payload and an empty signature (spec §4.2). */
 export const UNSIGNED_RESET_TOKEN = "eyJhbGciOiJub25lIn0..";
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark at the start of the text is part of it when policy files keep theirs.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: UTF8_BOM_IN_TEXT });
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** The PUT /policies body for `policyText` in an AAD-mode provider: what every SDK sends (spec §4.1). */

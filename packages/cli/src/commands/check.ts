@@ -1,14 +1,14 @@
-import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
+import { analyzePolicy, applyEdits, decodePolicyBytes, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import type { CheckedFile } from "../format/checked-file.js";
+import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
 import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatText } from "../format/text.js";
 import { writeFileAtomic } from "../atomic-write.js";
-import { describeReadError, describeSystemError, readInput } from "../io.js";
+import { describeReadError, describeSystemError, readInputBytes } from "../io.js";
 import type { Report } from "./index.js";
 
 /** `--fix` repeats, since one repair can reveal the next; syntax errors cascade a few deep at most. */
@@ -37,12 +37,13 @@ export function register(program: Command, report: Report): void {
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
+  const unread: UnreadFile[] = [];
   let exit: number = ExitCode.Ok;
   for (const path of paths) {
     const loaded = await loadPolicy(path);
     if (typeof loaded !== "string") {
       process.stderr.write(`policy-eval: ${loaded.error}\n`);
-      exit = ExitCode.Usage;
+      unread.push({ path: path === "-" ? "<stdin>" : path, message: loaded.error });
       continue;
     }
     const fixed = options.fix ? await fix(path, loaded) : { analysis: analyzePolicy(loaded), exit };
@@ -50,34 +51,50 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
     files.push({ path: path === "-" ? "<stdin>" : path, analysis: fixed.analysis });
   }
   const out = options.fix && paths.includes("-") ? process.stderr : process.stdout;
-  out.write(render(files, options.format));
+  out.write(render(files, unread, options.format));
   const failed = files.some(
     (f) =>
       f.analysis.hasErrors ||
       (options.strict && f.analysis.diagnostics.some((d) => d.severity === "warning")),
   );
+  if (unread.length > 0) return ExitCode.Usage;
   return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
 }
 
-/** Reads a policy, or says why it cannot be read. */
+/**
+ * Reads a policy, or says why it cannot be read: every command that reads one comes here, so a
+ * file that is not UTF-8 is refused with where and why, never checked or hashed with U+FFFD in it.
+ */
 export async function loadPolicy(path: string): Promise<string | { error: string }> {
+  let bytes: Uint8Array;
   try {
-    return await readInput(path);
+    bytes = await readInputBytes(path);
   } catch (error) {
     return { error: describeReadError(path, error) };
   }
+  const decoded = decodePolicyBytes(bytes);
+  if (!decoded.ok)
+    return {
+      error: `${path === "-" ? "<stdin>" : path}:${decoded.line}:${decoded.column}: ${decoded.message}`,
+    };
+  return decoded.text;
 }
 
-function render(files: readonly CheckedFile[], format: CheckOptions["format"]): string {
+function render(
+  files: readonly CheckedFile[],
+  unread: readonly UnreadFile[],
+  format: CheckOptions["format"],
+): string {
   switch (format) {
     case "json":
-      return formatJson(files);
+      return formatJson(files, unread);
     case "sarif":
-      return formatSarif(files);
+      return formatSarif(files, unread);
     case "service":
+      // Unread files are already on stderr; this format has no place for them.
       return formatService(files);
     default:
-      return formatText(files, styleFor(process.stdout));
+      return formatText(files, styleFor(process.stdout), unread);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Claim } from "@maa-policy/parser";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "../exit-codes.js";
 import { describeReadError, readInputBytes, UsageError } from "../io.js";
+import { parseRootPublicKey } from "../root-public-key.js";
 import type { Report } from "./index.js";
 
 /** The options that say how to read evidence and its data; shared with `eval --evidence`. */
@@ -78,25 +79,22 @@ export async function runClaims(path: string, options: ClaimsOptions): Promise<n
   const evidence = await evidenceClaims(path, options);
   if (!evidence.ok) return evidence.exitCode;
   const { claims } = evidence.result;
-  const { JSON_VALUED_CLAIM_TYPES } = await import("@maa-policy/evidence");
-  const output =
-    options.format === "json"
-      ? `${JSON.stringify(claims, null, 2)}\n`
-      : text(claims, JSON_VALUED_CLAIM_TYPES);
+  const output = options.format === "json" ? `${JSON.stringify(claims, null, 2)}\n` : text(claims);
   process.stdout.write(output);
-  process.stderr.write(summary(evidence.result));
   return ExitCode.Ok;
 }
 
 /**
  * Reads and verifies evidence: its claims, or the exit code after the error (and any warnings) went
- * to stderr. Unreadable files and bad options throw UsageError (exit 2), as everywhere in the CLI.
+ * to stderr. What was verified and what was not goes to stderr too, for `claims` and `eval
+ * --evidence` alike. Unreadable files and bad options throw UsageError (exit 2), as everywhere.
  */
 export async function evidenceClaims(
   path: string,
   options: EvidenceOptions,
 ): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
+  const { nodeEvidenceCrypto } = await import("../node-evidence-crypto.js");
   const data = async (
     file: string | undefined,
     dataType: "binary" | "json",
@@ -115,12 +113,17 @@ export async function evidenceClaims(
     runtimeData: await data(options.runtimeData, options.runtimeDataType),
     initTimeData: await data(options.initTimeData, options.initTimeDataType),
     now: options.now === undefined ? undefined : parseNow(options.now),
-    rootPublicKey: options.rootPublicKey === undefined ? undefined : parseKey(options.rootPublicKey),
+    rootPublicKey:
+      options.rootPublicKey === undefined ? undefined : parseRootPublicKey(options.rootPublicKey),
     collateral: { crls: await Promise.all(options.crl.map(read)), qeIdentity: await qeIdentity(options) },
+    crypto: nodeEvidenceCrypto,
   };
   const result = await claimsFromEvidence(request);
   for (const warning of result.warnings) process.stderr.write(`policy-eval: warning: ${warning}\n`);
-  if (result.ok) return { ok: true, result };
+  if (result.ok) {
+    process.stderr.write(summary(result));
+    return { ok: true, result };
+  }
   process.stderr.write(`${path === "-" ? "<stdin>" : path}: ${result.error.code}: ${result.error.message}\n`);
   return { ok: false, exitCode: ExitCode.Invalid };
 }
@@ -131,11 +134,9 @@ async function read(file: string): Promise<Uint8Array> {
   });
 }
 
-/** One `type (valueType) = value` line per claim; JSON values compacted onto their line. */
-function text(claims: readonly Claim[], jsonValued: readonly string[]): string {
-  const show = (claim: Claim) =>
-    jsonValued.includes(claim.type) ? JSON.stringify(JSON.parse(claim.value as string)) : String(claim.value);
-  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${show(claim)}\n`).join("");
+/** One `type (valueType) = value` line per claim; JSON values come compact from the evidence package. */
+function text(claims: readonly Claim[]): string {
+  return claims.map((claim) => `${claim.type} (${claim.valueType}) = ${String(claim.value)}\n`).join("");
 }
 
 function summary(result: Extract<EvidenceResult, { ok: true }>): string {
@@ -166,11 +167,4 @@ function parseNow(text: string): Date {
   if (!Number.isFinite(ms))
     throw new UsageError(`--now: '${text}' is neither seconds since the epoch nor an ISO date`);
   return new Date(ms);
-}
-
-function parseKey(hex: string): Uint8Array {
-  if (!/^(04)?[0-9a-fA-F]{128}$/.test(hex))
-    throw new UsageError("--root-public-key: expected an uncompressed P-256 point: 128 or 130 hex digits");
-  const digits = hex.length === 128 ? `04${hex}` : hex;
-  return Uint8Array.from(digits.match(/../g) ?? [], (pair) => parseInt(pair, 16));
 }

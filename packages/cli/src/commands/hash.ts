@@ -1,7 +1,9 @@
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { displayName, formatOption, readText, type Format } from "../token-io.js";
+import { UsageError } from "../io.js";
+import { displayName, formatOption, type Format } from "../token-io.js";
+import { loadPolicy } from "./check.js";
 import type { Report } from "./index.js";
 
 export function register(program: Command, report: Report): void {
@@ -10,13 +12,14 @@ export function register(program: Command, report: Report): void {
     .description(
       "print the x-ms-policy-hash of a policy and the x-ms-policy-token-hash of its unsigned token",
     )
-    .argument("<policy>", "policy file ('-' reads standard input); hashed byte for byte")
+    .argument("<policy>", "UTF-8 policy file ('-' reads standard input); hashed byte for byte")
     .addOption(formatOption())
     .action(async (path: string, options: { format: Format }) => report(await hash(path, options.format)));
 }
 
 export async function hash(path: string, format: Format): Promise<number> {
-  const text = await readText(path);
+  const text = await loadPolicy(path);
+  if (typeof text !== "string") throw new UsageError(text.error);
   const token = createUnsignedPolicyToken(text);
   const hashes = { policyHash: policyHash(text), policyTokenHash: policyTokenHash(token) };
   if (format === "json") {

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   signer: () => import("./signer.js"),
   claims: () => import("./claims.js"),
   fmt: () => import("./fmt.js"),
+  serve: () => import("./serve.js"),
 };
 
 /** Registers the command `argv` names, or all of them (for help and unknown commands). */

@@ -9,17 +9,21 @@ import {
   policyTokenHash,
   verifyJws,
 } from "@maa-policy/tokens";
+import { analyzePolicy, serviceParsingError } from "@maa-policy/parser";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
+import { styleFor } from "../format/display.js";
+import { formatText } from "../format/text.js";
 import { UsageError } from "../io.js";
+import { loadPolicy } from "./check.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
   collect,
+  displayName,
   emitToken,
   formatOption,
   readCertificates,
   readSigningKey,
-  readText,
   readTokenArgument,
   reportedFailure,
   writeOutput,
@@ -90,11 +94,34 @@ export function register(program: Command, report: Report): void {
 }
 
 async function encode(path: string, options: SignOptions): Promise<number> {
-  const text = await readText(path);
+  const text = await loadPolicy(path);
+  if (typeof text !== "string") throw new UsageError(text.error);
+  if (refusedByParser(path, text, options.format)) return ExitCode.Invalid;
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
   if (reportedFailure(path, text, token, options.format)) return ExitCode.Invalid;
   return emit(token.value, { policyHash: policyHash(text) }, options);
+}
+
+/**
+ * The service parses a policy before it stores it and refuses one that does not parse with
+ * PolicyParsingError; so does encode, before anything is signed. Text shows `check`'s findings,
+ * json and service formats the service's error. Checker findings alone do not stop it.
+ */
+function refusedByParser(path: string, text: string, format: Format): boolean {
+  const analysis = analyzePolicy(text);
+  const error = serviceParsingError(analysis);
+  if (!error) return false;
+  if (format === "text") {
+    const name = displayName(path);
+    process.stderr.write(formatText([{ path: name, analysis }], styleFor(process.stderr)));
+    process.stderr.write(
+      `policy-eval: ${name}: not encoded: the service refuses a policy that does not parse\n`,
+    );
+    return true;
+  }
+  // The service's message names the line and column itself.
+  return reportedFailure(path, text, { ok: false, error, warnings: [] }, format);
 }
 
 async function reset(options: SignOptions): Promise<number> {

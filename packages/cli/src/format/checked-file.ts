@@ -6,3 +6,10 @@ export interface CheckedFile {
   readonly path: string;
   readonly analysis: Analysis;
 }
+
+/** A file `check` was asked for but could not read: every format says so rather than skip it. */
+export interface UnreadFile {
+  readonly path: string;
+  /** Why, naming the file: `missing.policy: no such file`. */
+  readonly message: string;
+}

@@ -1,11 +1,11 @@
 import type { Diagnostic, Range } from "@maa-policy/parser";
-import type { CheckedFile } from "./checked-file.js";
+import type { CheckedFile, UnreadFile } from "./checked-file.js";
 import { displayPosition } from "./display.js";
 
 const LEVELS = { error: "error", warning: "warning", information: "note", hint: "note" } as const;
 
 /** SARIF 2.1.0, as GitHub code scanning and other viewers read it. */
-export function formatSarif(files: readonly CheckedFile[]): string {
+export function formatSarif(files: readonly CheckedFile[], unread: readonly UnreadFile[] = []): string {
   const codes = [...new Set(files.flatMap((f) => f.analysis.diagnostics.map((d) => d.code)))].sort();
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -22,6 +22,17 @@ export function formatSarif(files: readonly CheckedFile[]): string {
             })),
           },
         },
+        // A file not read is a tool execution notification, so viewers do not show it as clean.
+        invocations: [
+          {
+            executionSuccessful: unread.length === 0,
+            toolExecutionNotifications: unread.map((file) => ({
+              level: "error",
+              message: { text: file.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: file.path } } }],
+            })),
+          },
+        ],
         results: files.flatMap((file) => file.analysis.diagnostics.map((d) => result(file.path, d))),
       },
     ],

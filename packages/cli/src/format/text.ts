@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@maa-policy/parser";
-import type { CheckedFile } from "./checked-file.js";
+import type { CheckedFile, UnreadFile } from "./checked-file.js";
 import { codeFrame } from "./code-frame.js";
 import { displayPosition, type Style } from "./display.js";
 
@@ -7,7 +7,11 @@ import { displayPosition, type Style } from "./display.js";
 export const MAX_PRINTED = 50;
 
 /** `file:line:col: severity CODE: message`, a code frame, and the hint. */
-export function formatText(files: readonly CheckedFile[], style: Style): string {
+export function formatText(
+  files: readonly CheckedFile[],
+  style: Style,
+  unread: readonly UnreadFile[] = [],
+): string {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -20,7 +24,7 @@ export function formatText(files: readonly CheckedFile[], style: Style): string 
     errors += diagnostics.filter((d) => d.severity === "error").length;
     warnings += diagnostics.filter((d) => d.severity === "warning").length;
   }
-  out.push(summary(files.length, errors, warnings));
+  out.push(summary(files.length, errors, warnings, unread.length));
   return out.join("\n") + "\n";
 }
 
@@ -36,8 +40,12 @@ export function formatDiagnostic(file: CheckedFile, diagnostic: Diagnostic, styl
   return `${head}\n${frame}${hint}${fix}\n`;
 }
 
-function summary(files: number, errors: number, warnings: number): string {
+/** "No problems" only when every file asked for was read: it never speaks for a file it did not see. */
+function summary(files: number, errors: number, warnings: number, unread: number): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  if (unread > 0)
+    return `${plural(files, "file")} checked: ${counts}; ${plural(unread, "file")} could not be read.`;
   if (errors === 0 && warnings === 0) return `${plural(files, "file")} checked: no problems.`;
-  return `${plural(files, "file")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}.`;
+  return `${plural(files, "file")} checked: ${counts}.`;
 }

@@ -1,5 +1,6 @@
 import type { Policy, Rule, Section } from "../ast.js";
 import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
+import type { DiagnosticCode } from "../diagnostic-codes.js";
 import { isSupportedVersion, type PolicyVersion } from "../language.js";
 import type { Range } from "../position.js";
 
@@ -23,7 +24,7 @@ export class CheckContext {
 
   report(
     severity: Severity,
-    code: string,
+    code: DiagnosticCode,
     message: string,
     range: Range,
     help?: { hint?: string; fixes?: Fix[] },

@@ -1,6 +1,7 @@
 import type { Expression, PropertyCondition } from "../ast.js";
 import { accepts, FUNCTIONS, findFunction } from "../functions.js";
-import { CLAIM_PROPERTIES, ISSUERS } from "../language.js";
+import { ISSUERS } from "../claim.js";
+import { CLAIM_PROPERTIES } from "../language.js";
 import { KNOWN_ESCAPES } from "../string-literal.js";
 import { closest, withArticle } from "../suggest.js";
 import { CheckContext, replaceFix } from "./context.js";

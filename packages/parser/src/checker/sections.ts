@@ -1,3 +1,5 @@
+import type { Section } from "../ast.js";
+import { DENY_MESSAGE, NO_PERMIT_MESSAGE } from "../authorization-messages.js";
 import { SECTION_ORDER } from "../language.js";
 import type { CheckContext } from "./context.js";
 
@@ -40,11 +42,18 @@ export function checkSections(ctx: CheckContext): void {
       ctx.policy.version.range,
     );
   } else if (authorization && !authorization.rules.some((rule) => rule.action.name === "permit")) {
-    ctx.report(
-      "warning",
-      "no-permit",
-      "No rule in 'authorizationrules' calls permit(), so every attestation fails with 'No Permit claim was issued'.",
-      authorization.keywordRange,
-    );
+    ctx.report("warning", "no-permit", noPermitMessage(authorization), authorization.keywordRange);
   }
+}
+
+/**
+ * Quotes the evaluator's own message: a deny() that always fires fails every attestation with the
+ * Deny message, a conditional one with it when it fires, and no deny() with the No Permit message.
+ */
+function noPermitMessage(authorization: Section): string {
+  const denies = authorization.rules.filter((rule) => rule.action.name === "deny");
+  const prefix = "No rule in 'authorizationrules' calls permit(), so every attestation fails with";
+  if (denies.some((rule) => rule.conditions.length === 0)) return `${prefix} '${DENY_MESSAGE}'`;
+  if (denies.length === 0) return `${prefix} '${NO_PERMIT_MESSAGE}'`;
+  return `${prefix} '${DENY_MESSAGE}' when a deny() fires, otherwise '${NO_PERMIT_MESSAGE}'`;
 }
