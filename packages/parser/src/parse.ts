@@ -133,6 +133,7 @@ function parseGenerated(text: string, source: SourceMap, astral: boolean): Parse
     tree = salvage(error, recovery.failed);
   } finally {
     restoreStackTraces(stackTraceLimit);
+    errors.finished = true;
   }
 
   const hidden = tokens.getTokens().filter((token) => token.channel === Token.HIDDEN_CHANNEL);

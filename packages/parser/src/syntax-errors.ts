@@ -44,6 +44,11 @@ export interface RawSyntaxError {
 export class SyntaxErrorCollector extends BaseErrorListener {
   readonly errors: RawSyntaxError[] = [];
   parser: Parser | undefined;
+  /**
+   * Set once the parse is over: what reads the token stream afterwards (the hints look at the
+   * tokens around an error) can make the lexer read further, and its errors are not the parse's.
+   */
+  finished = false;
 
   override syntaxError<S extends Token, T extends ATNSimulator>(
     recognizer: Recognizer<T>,
@@ -53,6 +58,7 @@ export class SyntaxErrorCollector extends BaseErrorListener {
     message: string,
     exception: RecognitionException | null,
   ): void {
+    if (this.finished) return;
     if (this.errors.length >= MAX_SYNTAX_ERRORS) {
       const start =
         recognizer instanceof Lexer ? recognizer.tokenStartCharIndex : (offendingSymbol?.start ?? 0);
