@@ -21,9 +21,8 @@ await build({
   // Loaded from node_modules instead: x509 needs the reflect-metadata polyfill evaluated before it,
   // an order that bundling does not keep (token and signer commands only); yaml's CommonJS build
   // loses its named exports when a bundle imports it dynamically (the test command only);
-  // write-file-atomic names its temporary files after CommonJS's __filename (serve only);
   // @pnpm/tabtab reads its shell scripts from files beside its own code (completion only).
-  external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml", "write-file-atomic", "@pnpm/tabtab"],
+  external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml", "@pnpm/tabtab"],
   sourcemap: true,
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM expect `require`.

@@ -40,5 +40,13 @@ await Promise.all([
     outfile: here("dist/extension.cjs"),
     external: ["vscode"],
   }),
-  esbuild.build({ ...common, entryPoints: [SERVER_ENTRY], outfile: here("dist/server.cjs") }),
+  esbuild.build({
+    ...common,
+    entryPoints: [SERVER_ENTRY],
+    outfile: here("dist/server.cjs"),
+    // The server names its own file as the evaluation worker's script (import.meta.url), which a
+    // CommonJS bundle does not have: it is this bundle's own file.
+    define: { "import.meta.url": "__maaServerUrl" },
+    banner: { js: 'const __maaServerUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
 ]);

@@ -42,7 +42,6 @@ describe("evidence claims in the draft token (one rule: evidenceTokenClaims)", (
       jti: "j",
       nbf: 1000,
       "x-ms-attestation-type": "sgx",
-      "x-ms-policy": {},
       "x-ms-policy-hash": policyHash(POLICY),
       "x-ms-runtime": { jwk: { kty: "EC", crv: "P-256" } },
       "x-ms-sgx-is-debuggable": true,

@@ -1,10 +1,10 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Claim, ClaimValue } from "@maa-policy/parser";
 import { claimsFromJson, parseClaims, type Outcome } from "@maa-policy/evaluator";
 import { schemaProblem } from "./eval-test-schema.js";
 import { readYaml } from "./eval-test-yaml.js";
-import { describeReadError, readError, UsageError } from "./io.js";
+import { describeReadError, readError, readInput, UsageError } from "./io.js";
 
 /** One case of a test file, with its claims already read. */
 export interface TestCase {
@@ -54,7 +54,7 @@ interface TestFileData {
 
 /** Reads and validates one test file; every problem is a UsageError naming the file and the place. */
 export async function readTestFile(path: string): Promise<TestFile> {
-  const text = await readFile(path, "utf8").catch((error: unknown) => {
+  const text = await readInput(path).catch((error: unknown) => {
     throw readError(path, error);
   });
   const yaml = await readYaml(path, text);
@@ -94,7 +94,7 @@ async function readClaims(
   let result;
   if (entry.claimsFile !== undefined) {
     const file = resolve(base, entry.claimsFile);
-    const text = await readFile(file, "utf8").catch((error: unknown) =>
+    const text = await readInput(file).catch((error: unknown) =>
       fail(`${file}: ${describeReadError(error)}`),
     );
     result = parseClaims(text);

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode } from "./exit-codes.js";
-import { usageErrorLine, UsageError, PROGRAM } from "./io.js";
+import { describeSystemError, problemLine, usageErrorLine, UsageError, PROGRAM } from "./io.js";
 import { registerCommands } from "./commands/index.js";
 import { runOptions } from "./run-options.js";
 import { VERSION } from "./version.js";
@@ -50,7 +50,29 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(usageErrorLine(error));
       return ExitCode.Usage;
     }
-    throw error;
+    // A system error no command expected (a full disk under `> out.txt`, which Node writes
+    // synchronously), or a bug: one line, never a stack trace.
+    const what = (error as NodeJS.ErrnoException).code
+      ? describeSystemError(error)
+      : `internal error: ${(error as Error).message}`;
+    process.stderr.write(problemLine({ severity: "error", message: what }));
+    return ExitCode.Usage;
   }
   return code;
+}
+
+/**
+ * Installed by the process entry (bin/policy-eval.js), not by `main`, which tests run in-process:
+ * when standard output cannot be written (`| head -1` closed the pipe, the disk is full), the run
+ * ends with one line on standard error and exit code 2 rather than an unhandled 'error' event and
+ * a stack trace.
+ */
+export function exitOnOutputError(): void {
+  process.stdout.on("error", (error) => {
+    const message = `cannot write to standard output: ${describeSystemError(error)}`;
+    process.stderr.write(problemLine({ severity: "error", message }));
+    process.exit(ExitCode.Usage);
+  });
+  // Nowhere left to say anything.
+  process.stderr.on("error", () => process.exit(ExitCode.Usage));
 }

@@ -1,5 +1,4 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
-import { writeFile } from "node:fs/promises";
 import {
   certificatesFromPem,
   describeCertificate,
@@ -13,10 +12,8 @@ import {
 import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
 import { runOptions } from "./run-options.js";
-import { describeReadError, displayName, problemLine, readError, readInput, UsageError } from "./io.js";
-
-/** No policy or management token comes near this; larger input is refused before decoding. */
-export const MAX_TOKEN_BYTES = 16 * 1024 * 1024;
+import { writeFileAtomic } from "./atomic-write.js";
+import { describeSystemError, displayName, problemLine, readError, readInput, UsageError } from "./io.js";
 
 /** `service` prints a failure as the service answers it: its message, then the HTTP 400 body. */
 export type Format = "text" | "json" | "service";
@@ -25,14 +22,11 @@ export { displayName };
 
 /** Reads a text input for the token commands; an unreadable file is a usage error (exit 2). */
 export async function readText(path: string): Promise<string> {
-  let text: string;
   try {
-    text = await readInput(path);
+    return await readInput(path);
   } catch (error) {
     throw readError(path, error);
   }
-  if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, path);
-  return text;
 }
 
 /** A token argument read: `name` is what messages call it (a path, `-`, or `<token>`). */
@@ -50,10 +44,8 @@ export interface TokenInput {
 export async function readTokenArgument(argument: string): Promise<TokenInput> {
   try {
     const text = await readInput(argument);
-    if (text.length > MAX_TOKEN_BYTES) throw new UsageError(`larger than ${MAX_TOKEN_BYTES} bytes`, argument);
     return { name: argument, text: text.trimEnd() };
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if ((code === "ENOENT" || code === "ENAMETOOLONG") && looksLikeJws(argument))
       return { name: INLINE_TOKEN, text: argument.trimEnd() };
@@ -195,12 +187,15 @@ export const collect = (value: string, previous: readonly string[] | undefined):
   value,
 ];
 
-/** Writes `--output` byte for byte; a file that cannot be written is a usage error (exit 2). */
+/**
+ * Writes `--output` byte for byte and atomically (never a torn file); a file that cannot be
+ * written is a usage error (exit 2).
+ */
 export async function writeOutput(path: string, text: string): Promise<void> {
   try {
-    await writeFile(path, text, "utf8");
+    await writeFileAtomic(path, text);
   } catch (error) {
-    throw new UsageError(`cannot write: ${describeReadError(error)}`, path);
+    throw new UsageError(`cannot write: ${describeSystemError(error)}`, path);
   }
 }
 

@@ -121,6 +121,7 @@ type Emit = (state: State, claim: Claim, readOnly: boolean) => Claim;
 function emitter(node: Action): Emit {
   const action = node.name;
   return (state, claim, readOnly) => {
+    state.budget.produce();
     if (readOnly) {
       if (action !== "add" || Decisions.addOfReadOnlyIsError) {
         fault(

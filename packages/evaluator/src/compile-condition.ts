@@ -75,10 +75,17 @@ function compare(
   items: readonly ClaimValue[],
 ): Predicate {
   if (items.length === 1) return compareOne(get, op, items[0]);
-  if (op === "==") return (c) => items.includes(get(c));
-  if (op === "!=") return (c) => !items.includes(get(c));
-  const each = items.map((item) => compare(get, op, [item]));
-  return (c) => each.some((p) => p(c));
+  // A Set can hold 100,000 values (limits.ts): lookups and bounds keep each test constant-time.
+  if (op === "==" || op === "!=") {
+    const set = new Set(items);
+    return op === "==" ? (c) => set.has(get(c)) : (c) => !set.has(get(c));
+  }
+  // Against some element: below the largest, or above the smallest, of the integers.
+  const numbers = items.filter((item): item is number => typeof item === "number");
+  if (numbers.length === 0) return fail;
+  const below = op === "<" || op === "<=";
+  const bound = numbers.reduce((a, b) => (below ? Math.max(a, b) : Math.min(a, b)));
+  return compareOne(get, op, bound);
 }
 
 /**

@@ -105,7 +105,7 @@ function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots:
   return (scope, state) =>
     run(
       args.map((arg) => arg(scope, state)),
-      { jmespath: state.jmespath, argumentRanges },
+      { jmespath: state.jmespath, argumentRanges, budget: state.budget },
     );
 }
 

@@ -7,6 +7,7 @@ import {
   type ServiceError,
 } from "@maa-policy/parser";
 import type { CompiledPolicy, CompiledRule } from "./compile-policy.js";
+import { Budget } from "./budget.js";
 import { Decisions } from "./decisions.js";
 import { engineProperties, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
@@ -16,6 +17,10 @@ import type { ConditionTrace, RuleTrace } from "./trace.js";
 export interface EvaluateOptions {
   /** Record what every rule did (default true). Off, evaluation allocates only what it must. */
   readonly trace?: boolean;
+  /** How long the evaluation may run before it stops with an error (default `MAX_EVALUATION_MS`). */
+  readonly timeLimitMs?: number;
+  /** Milliseconds for the time limit (default `Date.now`); tests pass a clock they control. */
+  readonly clock?: () => number;
 }
 
 export type Outcome = "permit" | "deny" | "no-permit" | "error";
@@ -68,6 +73,7 @@ export function evaluateCompiled(
     permit: false,
     deny: false,
     jmespath: policy.jmespath,
+    budget: new Budget(options?.timeLimitMs, options?.clock),
   };
   const trace: RuleTrace[] | undefined = tracing ? [] : undefined;
   let outcome: Outcome = "permit";
@@ -136,13 +142,19 @@ function runRule(
       const predicate = condition.fixed ?? condition.predicate(scope, state);
       let found: boolean;
       let matched: Claim[] | undefined;
+      const incoming = state.incoming;
+      const budget = state.budget;
       if (condition.slot >= 0 || conditions) {
-        matched = state.incoming.filter(predicate);
+        matched = [];
+        for (let j = 0; j < incoming.length; j++) {
+          budget.tick();
+          if (predicate(incoming[j])) matched.push(incoming[j]);
+        }
         found = matched.length > 0;
       } else {
         found = false;
-        const incoming = state.incoming;
         for (let j = 0; j < incoming.length; j++) {
+          budget.tick();
           if (predicate(incoming[j])) {
             found = true;
             break;

@@ -5,7 +5,9 @@ import {
   type ClaimValue,
   type Range,
 } from "@maa-policy/parser";
+import type { Budget } from "./budget.js";
 import { fault } from "./fault.js";
+import { MAX_STRING_LENGTH } from "./limits.js";
 import type { JmesPathEngine } from "./jmespath.js";
 import { describeValue, sameValue, single, typeName, withArticle, type Values } from "./values.js";
 
@@ -17,6 +19,7 @@ export interface FunctionContext {
   readonly jmespath: JmesPathEngine | undefined;
   /** One range per argument, for error messages. */
   readonly argumentRanges: readonly Range[];
+  readonly budget: Budget;
 }
 
 export type Implementation = (args: readonly Values[], context: FunctionContext) => Values;
@@ -35,7 +38,11 @@ export const IMPLEMENTATIONS: Readonly<Record<FunctionName, Implementation>> = {
  * Set arguments), giving a Set: the same rule that makes an action given a Set issue one claim
  * per element (docs/semantics.md, "Sets as function arguments").
  */
-function mapScalars(args: readonly Values[], f: (values: ClaimValue[]) => readonly ClaimValue[]): Values {
+function mapScalars(
+  args: readonly Values[],
+  budget: Budget,
+  f: (values: ClaimValue[]) => readonly ClaimValue[],
+): Values {
   const readOnly = args.some((a) => a.readOnly);
   if (args.every((a) => a.items.length === 1)) {
     const result = f(args.map((a) => a.items[0]));
@@ -44,7 +51,9 @@ function mapScalars(args: readonly Values[], f: (values: ClaimValue[]) => readon
   const out: ClaimValue[] = [];
   const combine = (index: number, chosen: ClaimValue[]): void => {
     if (index === args.length) {
-      out.push(...f(chosen));
+      const values = f(chosen);
+      budget.values(out.length + values.length);
+      for (const value of values) out.push(value);
       return;
     }
     for (const item of args[index].items) combine(index + 1, [...chosen, item]);
@@ -69,7 +78,7 @@ function expectType<T extends ClaimValue>(
 
 function jmesPath(args: readonly Values[], context: FunctionContext): Values {
   const [dataRange, queryRange] = context.argumentRanges;
-  return mapScalars(args, ([json, query]) => {
+  return mapScalars(args, context.budget, ([json, query]) => {
     const text = expectType<string>(json, "String", "JmesPath's first argument (the JSON)", dataRange);
     const q = expectType<string>(query, "String", "JmesPath's second argument (the query)", queryRange);
     if (text.trim() === "")
@@ -101,7 +110,7 @@ function jmesPath(args: readonly Values[], context: FunctionContext): Values {
 
 function jsonToClaimValue(args: readonly Values[], context: FunctionContext): Values {
   const range = context.argumentRanges[0];
-  return mapScalars(args, ([json]) => {
+  return mapScalars(args, context.budget, ([json]) => {
     const text = expectType<string>(json, "String", "JsonToClaimValue's argument", range);
     return toClaimValues(parseJson(text, "JsonToClaimValue's argument", range), range);
   });
@@ -137,19 +146,27 @@ function scalar(data: unknown, range: Range | undefined): ClaimValue {
 
 function isSubsetOf(args: readonly Values[]): Values {
   const [subset, superset] = args as [Values, Values];
-  return single(subset.items.every((a) => superset.items.some((b) => sameValue(a, b))));
+  // Claim values are strings, integers and booleans, for which a Set's SameValueZero is sameValue.
+  const members = new Set(superset.items);
+  return single(subset.items.every((a) => members.has(a)));
 }
 
 function appendString(args: readonly Values[], context: FunctionContext): Values {
   const [leftRange, rightRange] = context.argumentRanges;
-  return mapScalars(args, ([a, b]) => [
-    expectType<string>(a, "String", "AppendString's first argument", leftRange) +
-      expectType<string>(b, "String", "AppendString's second argument", rightRange),
-  ]);
+  return mapScalars(args, context.budget, ([a, b]) => {
+    const left = expectType<string>(a, "String", "AppendString's first argument", leftRange);
+    const right = expectType<string>(b, "String", "AppendString's second argument", rightRange);
+    if (left.length + right.length > MAX_STRING_LENGTH)
+      fault(
+        `AppendString would make a string of ${left.length + right.length} characters; the limit is ${MAX_STRING_LENGTH}.`,
+      );
+    context.budget.characters(left.length + right.length);
+    return [left + right];
+  });
 }
 
 function negateBool(args: readonly Values[], context: FunctionContext): Values {
-  return mapScalars(args, ([b]) => [
+  return mapScalars(args, context.budget, ([b]) => [
     !expectType<boolean>(b, "Boolean", "NegateBool's argument", context.argumentRanges[0]),
   ]);
 }

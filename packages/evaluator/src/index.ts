@@ -16,3 +16,4 @@ export { Decisions, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 export type { FunctionName } from "./functions.js";
 export { loadPolicy, evaluatePolicy, type LoadedPolicy } from "./load.js";
 export { DEFAULT_POLICIES, SGX_DEFAULT_POLICY } from "./default-policies.js";
+export * from "./limits.js";

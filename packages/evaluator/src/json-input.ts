@@ -1,4 +1,11 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
+import {
+  findNodeAtLocation,
+  parse,
+  parseTree,
+  printParseErrorCode,
+  visit,
+  type ParseError,
+} from "jsonc-parser";
 import { jsonTooDeepAt, LineIndex, MAX_JSON_DEPTH, type Position } from "@maa-policy/parser";
 
 export type JsonPath = readonly (string | number)[];
@@ -35,7 +42,14 @@ export function parseJson(text: string): JsonParse {
     return { ok: false, message: `JSON nested more than ${MAX_JSON_DEPTH} deep`, position };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    const duplicate = duplicateKey(text);
+    if (!duplicate) return { ok: true, value };
+    return {
+      ok: false,
+      message: `duplicate key ${JSON.stringify(duplicate.key)}`,
+      position: new LineIndex(text).positionAt(duplicate.offset),
+    };
   } catch {
     const errors: ParseError[] = [];
     try {
@@ -54,6 +68,30 @@ export function parseJson(text: string): JsonParse {
     const what = first ? describeParseError(printParseErrorCode(first.error)) : "not valid JSON";
     return { ok: false, message: `invalid JSON: ${what}`, position: new LineIndex(text).positionAt(offset) };
   }
+}
+
+/**
+ * The first key that appears twice in one object, at its second appearance. JSON (RFC 8259 §4)
+ * leaves duplicates to the reader, and `JSON.parse` silently keeps the last, so a claims file
+ * could mean two things; it is refused instead. One pass, a set of keys per open object; the
+ * visitor recurses per level, which `jsonTooDeepAt` has already bounded.
+ */
+function duplicateKey(text: string): { key: string; offset: number } | undefined {
+  const open: Set<string>[] = [];
+  let found: { key: string; offset: number } | undefined;
+  visit(text, {
+    onObjectBegin: () => {
+      open.push(new Set());
+      return !found;
+    },
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (key, offset) => {
+      const keys = open[open.length - 1];
+      if (!found && keys.has(key)) found = { key, offset };
+      keys.add(key);
+    },
+  });
+  return found;
 }
 
 /** jsonc-parser's codes (`ValueExpected`) as words (`value expected`). */

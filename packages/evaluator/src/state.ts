@@ -1,4 +1,5 @@
 import type { Claim, SectionName } from "@maa-policy/parser";
+import type { Budget } from "./budget.js";
 import type { JmesPathEngine } from "./jmespath.js";
 import type { Values } from "./values.js";
 
@@ -15,6 +16,8 @@ export interface State {
   permit: boolean;
   deny: boolean;
   readonly jmespath: JmesPathEngine | undefined;
+  /** The time and claims this evaluation may still spend (limits.ts). */
+  readonly budget: Budget;
 }
 
 /** Claims bound to a rule's identifiers, indexed by slot; undefined until bound. */

@@ -102,7 +102,6 @@ describe("draft token (spec §4.6)", () => {
       "iss",
       "jti",
       "nbf",
-      "x-ms-policy",
       "x-ms-policy-hash",
       "x-ms-policy-signer",
       "x-ms-ver",

@@ -149,6 +149,26 @@ describe("incoming claims: malformed input names the JSON path, never throws", (
       'Invalid incoming claims: $[0].valueType: valueType "Set" does not match the String value (String, Integer or Boolean) (line 1, column 38)',
     ],
     [
+      "a claim type twice (JSON.parse would keep the last)",
+      '{"x-ms-sgx-svn": 1,\n "x-ms-sgx-svn": 2}',
+      'Invalid incoming claims: duplicate key "x-ms-sgx-svn" (line 2, column 2)',
+    ],
+    [
+      "a key twice inside a JSON claim value, spelt once with an escape",
+      '{"x-ms-runtime": {"kty": "EC", "\\u006bty": "RSA"}}',
+      'Invalid incoming claims: duplicate key "kty" (line 1, column 32)',
+    ],
+    [
+      "a member twice in a claim of the array form",
+      '[{"type": "a", "value": 1, "type": "b"}]',
+      'Invalid incoming claims: duplicate key "type" (line 1, column 28)',
+    ],
+    [
+      "a token whose payload has a claim twice",
+      `eyJhbGciOiJub25lIn0.${btoa('{"a":1,"a":2}').replace(/=+$/, "")}.`,
+      'Invalid incoming claims: token payload duplicate key "a" (line 1, column 8)',
+    ],
+    [
       "a top-level scalar in brackets",
       "[1",
       "Invalid incoming claims: invalid JSON: close bracket expected (line 1, column 3)",
@@ -194,4 +214,9 @@ describe("incoming claims as data (a YAML test case)", () => {
       `Invalid incoming claims: ${path}: nested more than 256 deep`,
     ]);
   });
+});
+
+test("the same key in two different objects is no duplicate", () => {
+  const parsed = parseClaims('{"a": {"b": 1}, "c": {"b": 2}}');
+  expect(parsed.ok && parsed.claims.map((c) => c.value)).toEqual(['{"b":1}', '{"b":2}']);
 });

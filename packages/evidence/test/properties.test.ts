@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { claimsFromEvidence } from "@maa-policy/evidence";
+import { fuzzRuns } from "../../../test/fuzz/config.js";
 import { pki } from "./support/pki.js";
 import { buildQuote } from "./support/quote-builder.js";
 
@@ -49,7 +50,7 @@ describe("hostile evidence never throws, and errors point inside it", () => {
         if (!result.ok && result.error.offset !== null)
           expect(result.error.offset).toBeLessThanOrEqual(bytes.length);
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -58,7 +59,7 @@ describe("hostile evidence never throws, and errors point inside it", () => {
       fc.asyncProperty(fc.string({ maxLength: 2000 }), async (text) => {
         expect((await run(text)).ok).toBe(false);
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -70,7 +71,7 @@ describe("hostile evidence never throws, and errors point inside it", () => {
         if (result.ok) expect(result.claims).toEqual((originals[change.which] as { claims: unknown }).claims);
         else if (result.error.offset !== null) expect(result.error.offset).toBeLessThanOrEqual(bytes.length);
       }),
-      { numRuns: 500 },
+      fuzzRuns(500),
     );
   });
 });

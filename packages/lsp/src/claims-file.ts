@@ -1,4 +1,5 @@
-import { access, readFile } from "node:fs/promises";
+import { access, open } from "node:fs/promises";
+import { MAX_INPUT_BYTES } from "@maa-policy/parser";
 import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -33,12 +34,30 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** The text of a `file:` URI, or an error message. */
+/**
+ * The text of a `file:` URI, or an error message. At most `MAX_INPUT_BYTES` are read, counted
+ * while reading, so a device or a growing file cannot fill the server's memory.
+ */
 export async function readUri(uri: string): Promise<{ text: string } | { error: string }> {
+  let file;
   try {
-    return { text: await readFile(fileURLToPath(uri), "utf8") };
+    file = await open(fileURLToPath(uri), "r");
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > MAX_INPUT_BYTES)
+        return { error: `cannot read ${uri}: larger than ${MAX_INPUT_BYTES} bytes` };
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return { text: Buffer.concat(chunks).toString("utf8") };
   } catch (error) {
     return { error: `cannot read ${uri}: ${(error as Error).message}` };
+  } finally {
+    await file?.close();
   }
 }
 

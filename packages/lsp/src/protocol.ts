@@ -59,7 +59,12 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { attestationType: "sgx", claimsFile: undefined };
 
-/** `initializationOptions`: the diagnostics debounce in milliseconds (default 10). */
+/** `initializationOptions`. */
 export interface InitializationOptions {
+  /** The diagnostics debounce in milliseconds (default 10). */
   readonly diagnosticsDelay?: number;
+  /** How long one Evaluate may run, in milliseconds (default the evaluator's `MAX_EVALUATION_MS`, 10 s). */
+  readonly evaluationTimeLimitMs?: number;
+  /** The heap one Evaluate may use, in megabytes (default 512). */
+  readonly evaluationMemoryMb?: number;
 }

@@ -18,9 +18,12 @@ import * as semanticTokens from "./features/semantic-tokens.js";
 import * as signatureHelp from "./features/signature-help.js";
 import * as structure from "./features/structure.js";
 import type { ClaimsFiles } from "./claims-file.js";
+import type { EvaluationRunner } from "./evaluation-runner.js";
 import { EVALUATE_COMMAND, type InitializationOptions } from "./protocol.js";
 import { VERSION } from "./version.js";
 import { Workspace } from "./workspace.js";
+
+const positive = (value: unknown) => (typeof value === "number" && value > 0 ? value : undefined);
 
 /**
  * Long enough to merge the changes one editor action sends in a burst; short enough that, with an
@@ -29,26 +32,42 @@ import { Workspace } from "./workspace.js";
 const DEFAULT_DIAGNOSTICS_DELAY = 10;
 
 /**
- * Wires every feature to a connection (stdio, in-memory streams in tests, a Web Worker's messages in
- * the playground) and starts listening. `files` reads claims files for Evaluate; a host without
- * files (the browser) has no Evaluate code lens, request or inlay hints, and then the server imports
- * nothing of Node.
+ * What a host with files and threads (Node) gives the server for Evaluate: how to read claims
+ * files, and how to make the runner that evaluates in a worker (the server's own entry, which
+ * serves evaluations when started in a worker thread) with the client's limits.
  */
-export function startServer(connection: Connection, files?: ClaimsFiles): void {
+export interface ServerOptions {
+  readonly files: ClaimsFiles;
+  readonly runner: (limits: { timeLimitMs?: number; memoryMb?: number }) => EvaluationRunner;
+}
+
+/**
+ * Wires every feature to a connection (stdio, in-memory streams in tests, a Web Worker's messages in
+ * the playground) and starts listening. Without `options` (the browser) there is no Evaluate code
+ * lens, request, command or inlay hints, and the server imports nothing of Node.
+ */
+export function startServer(connection: Connection, options?: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(connection, documents);
 
   connection.onInitialize((params): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const delay =
-      typeof options.diagnosticsDelay === "number" ? options.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
+      typeof init.diagnosticsDelay === "number" ? init.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;
     ws.configurationSupport = params.capabilities.workspace?.configuration === true;
     ws.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     // A client that can pull diagnostics gets them that way (see features/diagnostics.ts).
     const pull = params.capabilities.textDocument?.diagnostic !== undefined;
     diagnostics.register(ws, delay, pull);
-    if (files)
-      evaluate.register(ws, files, params.capabilities.workspace?.inlayHint?.refreshSupport === true);
+    if (options) {
+      const runner = options.runner({
+        timeLimitMs: positive(init.evaluationTimeLimitMs),
+        memoryMb: positive(init.evaluationMemoryMb),
+      });
+      connection.onShutdown(() => runner.dispose());
+      const inlayRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+      evaluate.register(ws, { files: options.files, runner }, inlayRefresh);
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -65,7 +84,7 @@ export function startServer(connection: Connection, files?: ClaimsFiles): void {
         semanticTokensProvider: { legend: semanticTokens.LEGEND, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         // Evaluating needs claims files, which only a host with files passes (not the browser).
-        ...(files
+        ...(options
           ? {
               codeLensProvider: {},
               executeCommandProvider: { commands: [EVALUATE_COMMAND] },

@@ -86,6 +86,22 @@ describe("formatting", () => {
     );
   });
 
+  test("a document past a megabyte is answered with one edit that replaces it all", async () => {
+    const big = `version=1.2;\nauthorizationrules{\n${'[type=="a"]=>permit();\n'.repeat(50_000)}};\n`;
+    await open(big);
+    const edits = await client.request<TextEdit[]>("textDocument/formatting", {
+      textDocument: { uri: URI },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    const lines = big.split("\n");
+    expect(edits.map((e) => e.range)).toEqual([
+      { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: 0 } },
+    ]);
+    expect(applied(big, edits)).toBe(
+      `version=1.2;\n\nauthorizationrules\n{\n${'    [type=="a"] => permit();\n'.repeat(50_000)}};\n`,
+    );
+  });
+
   test("text with syntax errors is left alone", async () => {
     await open("version=1.2;\nauthorizationrules {\n[type==\n");
     expect(

@@ -20,7 +20,7 @@ import type {
   TextEdit,
 } from "vscode-languageserver-protocol";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { NODE_CLAIMS_FILES } from "../src/claims-file.js";
+import { nodeServerOptions } from "../src/node-server-options.js";
 import { startServer } from "../src/server.js";
 
 export const BIN = fileURLToPath(new URL("../bin/maa-policy-lsp.js", import.meta.url));
@@ -136,13 +136,19 @@ export class Client {
 }
 
 /**
+ * The built entry, which evaluation workers run (a worker thread cannot run TypeScript sources):
+ * the in-process server evaluates with it, so its tests need `npx tsc -b` first, as the bin does.
+ */
+export const WORKER = new URL("../dist/main.js", import.meta.url);
+
+/**
  * The server in this process. Never send `exit` to it: the library would end the test run. Without
  * files it runs as in the browser playground.
  */
 export function inProcess(withFiles = true): Client {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  startServer(createConnection(toServer, toClient), withFiles ? NODE_CLAIMS_FILES : undefined);
+  startServer(createConnection(toServer, toClient), withFiles ? nodeServerOptions(WORKER) : undefined);
   return new Client(
     createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)),
   );

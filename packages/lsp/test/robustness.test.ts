@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { LineIndex } from "@maa-policy/parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { fuzzRuns } from "../../../test/fuzz/config.js";
 import { PUNCTUATION } from "../../../test/support/policy-arbitrary.js";
 import { inProcess, type Client } from "./harness.js";
 
@@ -94,6 +95,6 @@ test("random edit sequences over the protocol: every request is answered", async
       expect(Array.isArray(await client.diagnostics(uri))).toBe(true);
       await client.connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
     }),
-    { numRuns: 30 },
+    fuzzRuns(30),
   );
 });

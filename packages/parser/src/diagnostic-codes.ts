@@ -10,6 +10,7 @@ export const SYNTAX_CODES = [
   "token-recognition-error",
   "syntax-error",
   "parser-limit",
+  "too-many-errors",
 ] as const;
 
 export const CHECKER_CODES = [

@@ -9,6 +9,7 @@ export * from "./service-error.js";
 export * from "./authorization-messages.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
+export { MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS, MAX_DIAGNOSTICS, MAX_EXCERPT_CHARS } from "./limits.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";

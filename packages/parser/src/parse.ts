@@ -15,13 +15,20 @@ import { PolicyLexer } from "./policy-lexer.js";
 import { antlrTokens, scan } from "./fast-lexer.js";
 import { parseFast } from "./fast-parser.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
-import { MaaPolicyParser, type PolicyContext } from "./generated/MaaPolicyParser.js";
+import {
+  AuthorizationRulesContext,
+  ConfigurationRulesContext,
+  IssuanceRulesContext,
+  MaaPolicyParser,
+  PolicyContext,
+} from "./generated/MaaPolicyParser.js";
 import type { Policy } from "./ast.js";
 import { AstBuilder } from "./ast-builder.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import { SourceMap } from "./source-map.js";
-import { SyntaxErrorCollector } from "./syntax-errors.js";
+import { MAX_SYNTAX_ERRORS } from "./limits.js";
+import { SyntaxErrorCollector, TooManySyntaxErrors } from "./syntax-errors.js";
 import { syntaxDiagnostic } from "./syntax-hints.js";
 
 export interface ParseResult {
@@ -94,32 +101,86 @@ function parseGenerated(text: string, source: SourceMap, astral: boolean): Parse
   // The AST builder reads the grammar's labels; a parse tree would cost a node per token.
   parser.buildParseTrees = false;
 
-  let tree: PolicyContext;
+  let tree: PolicyContext | undefined;
+  let stopped: TooManySyntaxErrors | undefined;
   const recovery = new TrackingErrorStrategy();
-  parser.interpreter.predictionMode = PredictionMode.SLL;
-  parser.errorHandler = new BailErrorStrategy();
+  // ANTLR makes an exception object for every error it recovers from, and capturing their stack
+  // traces was most of the cost of error-dense text; nothing reads them.
+  const stackTraceLimit = withoutStackTraces();
   try {
-    tree = parser.policy();
-  } catch (error) {
-    if (!(error instanceof ParseCancellationException)) throw error;
-    errors.errors.length = 0;
-    if (lexer) {
-      lexer.reset();
-      tokens.setTokenSource(lexer);
-    } else {
-      tokens.seek(0);
+    parser.interpreter.predictionMode = PredictionMode.SLL;
+    parser.errorHandler = new BailErrorStrategy();
+    try {
+      tree = parser.policy();
+    } catch (error) {
+      if (!(error instanceof ParseCancellationException)) throw error;
+      errors.errors.length = 0;
+      if (lexer) {
+        lexer.reset();
+        tokens.setTokenSource(lexer);
+      } else {
+        tokens.seek(0);
+      }
+      parser.reset();
+      parser.addErrorListener(errors);
+      parser.errorHandler = recovery;
+      parser.interpreter.predictionMode = PredictionMode.LL;
+      tree = parser.policy();
     }
-    parser.reset();
-    parser.addErrorListener(errors);
-    parser.errorHandler = recovery;
-    parser.interpreter.predictionMode = PredictionMode.LL;
-    tree = parser.policy();
+  } catch (error) {
+    if (!(error instanceof TooManySyntaxErrors)) throw error;
+    stopped = error;
+    tree = salvage(error, recovery.failed);
+  } finally {
+    restoreStackTraces(stackTraceLimit);
+    errors.finished = true;
   }
 
   const hidden = tokens.getTokens().filter((token) => token.channel === Token.HIDDEN_CHANNEL);
-  const policy = new AstBuilder(source, recovery.failed).policy(tree, hidden);
+  const policy = tree && new AstBuilder(source, recovery.failed).policy(tree, hidden);
   const diagnostics = errors.errors.map((error) => syntaxDiagnostic(error, source, tokens));
+  if (stopped) {
+    const at = source.range(stopped.start, stopped.start);
+    diagnostics.push({
+      code: "too-many-errors",
+      severity: "information",
+      message: `More than ${MAX_SYNTAX_ERRORS} syntax errors: maa-policy stopped reading here (the service reports only the first).`,
+      range: at,
+    });
+  }
   return { policy, diagnostics, text, source };
+}
+
+/**
+ * What was read before the parser stopped: the rules it finished, in the sections it was in. The
+ * contexts it was inside when it stopped are incomplete; every one but a section is left out of
+ * the AST, and a section it was in is kept with the rules it had finished.
+ */
+function salvage(stop: TooManySyntaxErrors, failed: WeakSet<ParserRuleContext>): PolicyContext | undefined {
+  const open: ParserRuleContext[] = [];
+  for (let context = stop.context; context; context = context.parent) open.push(context);
+  const root = open.at(-1);
+  if (!(root instanceof PolicyContext)) return undefined;
+  for (const context of open) {
+    if (context instanceof ConfigurationRulesContext) root._configuration.push(context);
+    else if (context instanceof AuthorizationRulesContext) root._authorization.push(context);
+    else if (context instanceof IssuanceRulesContext) root._issuance.push(context);
+    else if (context !== root) failed.add(context);
+  }
+  return root;
+}
+
+type ErrorConstructorV8 = ErrorConstructor & { stackTraceLimit?: number };
+
+function withoutStackTraces(): number | undefined {
+  const before = (Error as ErrorConstructorV8).stackTraceLimit;
+  (Error as ErrorConstructorV8).stackTraceLimit = 0;
+  return before;
+}
+
+function restoreStackTraces(before: number | undefined): void {
+  if (before === undefined) Reflect.deleteProperty(Error, "stackTraceLimit");
+  else (Error as ErrorConstructorV8).stackTraceLimit = before;
 }
 
 /** Remembers the rule contexts in which an error was reported, so the AST builder can skip them. */

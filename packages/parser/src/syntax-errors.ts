@@ -1,5 +1,6 @@
 import {
   BaseErrorListener,
+  type ParserRuleContext,
   Lexer,
   Parser,
   type ATNSimulator,
@@ -8,6 +9,22 @@ import {
   type Token,
 } from "antlr4ng";
 import type { SyntaxDetail } from "./diagnostic.js";
+import { MAX_EXCERPT_CHARS, MAX_SYNTAX_ERRORS } from "./limits.js";
+
+/**
+ * Thrown by the collector at the error past `MAX_SYNTAX_ERRORS`, from inside the parser (or the
+ * lexer it is pulling tokens from); `parse.ts` catches it and builds what was read so far.
+ * `context` is the rule the parser was in.
+ */
+export class TooManySyntaxErrors extends Error {
+  constructor(
+    readonly context: ParserRuleContext | null,
+    /** Where the error past the limit is, as a character index. */
+    readonly start: number,
+  ) {
+    super(`more than ${MAX_SYNTAX_ERRORS} syntax errors`);
+  }
+}
 
 /** A syntax error as ANTLR reported it, before it becomes a `Diagnostic`. */
 export interface RawSyntaxError {
@@ -27,6 +44,11 @@ export interface RawSyntaxError {
 export class SyntaxErrorCollector extends BaseErrorListener {
   readonly errors: RawSyntaxError[] = [];
   parser: Parser | undefined;
+  /**
+   * Set once the parse is over: what reads the token stream afterwards (the hints look at the
+   * tokens around an error) can make the lexer read further, and its errors are not the parse's.
+   */
+  finished = false;
 
   override syntaxError<S extends Token, T extends ATNSimulator>(
     recognizer: Recognizer<T>,
@@ -36,6 +58,12 @@ export class SyntaxErrorCollector extends BaseErrorListener {
     message: string,
     exception: RecognitionException | null,
   ): void {
+    if (this.finished) return;
+    if (this.errors.length >= MAX_SYNTAX_ERRORS) {
+      const start =
+        recognizer instanceof Lexer ? recognizer.tokenStartCharIndex : (offendingSymbol?.start ?? 0);
+      throw new TooManySyntaxErrors(this.parser?.context ?? null, start);
+    }
     if (recognizer instanceof Lexer) {
       const start = recognizer.tokenStartCharIndex;
       const stop = Math.min(recognizer.inputStream.index, recognizer.inputStream.size - 1);
@@ -43,13 +71,16 @@ export class SyntaxErrorCollector extends BaseErrorListener {
       // The range stops before a line break that ended an unterminated string, so that it
       // underlines the string rather than the start of the next line.
       const shown = text.length > 1 ? text.replace(/[\r\n]+$/, "") : text;
+      // ANTLR echoes all of the text it could not match; an unterminated comment is the rest of the file.
+      const long = text.length > MAX_EXCERPT_CHARS;
+      const excerpt = long ? `${recognizer.getErrorDisplay(text.slice(0, MAX_EXCERPT_CHARS))}…` : undefined;
       this.errors.push({
-        message,
+        message: excerpt === undefined ? message : `token recognition error at: '${excerpt}'`,
         start,
         end: start + [...shown].length,
         offendingToken: undefined,
         detail: {
-          offendingSymbol: recognizer.getErrorDisplay(text),
+          offendingSymbol: excerpt ?? recognizer.getErrorDisplay(text),
           line,
           column,
           ruleStack: this.ruleStack(this.parser),

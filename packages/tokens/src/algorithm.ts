@@ -5,16 +5,11 @@ import { fail, ok, type Result, type TokenWarning } from "./result.js";
 
 export type TokenAlgorithm = "none" | SigningAlgorithm;
 
-export interface AlgorithmOptions {
-  /**
-   * Verification refuses the docs' non-JOSE aliases (`RSA256`) with an error naming the real
-   * algorithm; decoding, which trusts nothing, reads them as that algorithm with a warning.
-   */
-  readonly refuseAliases?: boolean;
-}
-
-/** The header's `alg` against the allow-list (none, RS256, ES256), checked against the signature segment. */
-export function checkAlgorithm(parts: JwsParts, options: AlgorithmOptions = {}): Result<TokenAlgorithm> {
+/**
+ * The header's `alg` against the allow-list (none, RS256, ES256), checked against the signature
+ * segment. An alias (`RSA256`) is read as the algorithm it names, with a warning.
+ */
+export function checkAlgorithm(parts: JwsParts): Result<TokenAlgorithm> {
   const declared = parts.header.alg;
   const header = { offset: 0, segment: "header" } as const;
   const signature = { offset: parts.signatureStart, segment: "signature" } as const;
@@ -36,14 +31,10 @@ export function checkAlgorithm(parts: JwsParts, options: AlgorithmOptions = {}):
   let algorithm = SIGNING_ALGORITHMS.find((name) => name === declared);
   const alias = Object.hasOwn(ALGORITHM_ALIASES, declared) ? ALGORITHM_ALIASES[declared] : undefined;
   if (!algorithm && alias) {
-    if (options.refuseAliases) {
-      const message = `Unsupported JWS algorithm "${declared}": did you mean "${alias}"? Use one of ${known}.`;
-      return fail(serviceError("InvalidOperation", message), header);
-    }
     algorithm = alias;
     warnings.push({
       code: "nonstandard-algorithm",
-      message: `"${declared}" is not a JOSE algorithm name (did you mean "${alias}"?); the token decodes, but verification refuses it.`,
+      message: `"${declared}" is not a JOSE algorithm name; it is read as "${alias}", as the service reads it. Use "${alias}".`,
     });
   }
   if (!algorithm) {

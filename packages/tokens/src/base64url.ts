@@ -6,6 +6,9 @@ for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
 
 const utf8 = new TextEncoder();
 
+/** By length modulo 4: the bits of the last character that encode no byte (none for a full group). */
+const UNUSED_BITS = [0, 0, 0b1111, 0b11];
+
 /** Unpadded base64url (RFC 7515 §2) of the bytes, or of the UTF-8 encoding of a string. */
 export function base64UrlEncode(input: Uint8Array | string): string {
   const bytes = typeof input === "string" ? utf8.encode(input) : input;
@@ -53,6 +56,20 @@ export function base64UrlDecode(text: string): DecodeResult {
       ok: false,
       offset: text.length - 1,
       error: serviceError("InvalidOperation", `Invalid base64 length: ${text.length} characters`),
+    };
+  }
+  // The last character of a 2- or 3-character group carries 4 or 2 bits the bytes do not use; RFC
+  // 4648 §3.5 lets a decoder refuse them unless zero. Accepting them makes 4 or 16 spellings of one
+  // signature, each a distinct token with its own x-ms-policy-token-hash.
+  const unused = UNUSED_BITS[text.length % 4];
+  if (unused && VALUES[text.charCodeAt(text.length - 1)] & unused) {
+    return {
+      ok: false,
+      offset: text.length - 1,
+      error: serviceError(
+        "InvalidOperation",
+        `Non-canonical base64: the unused bits of the last character '${text[text.length - 1]}' are not zero`,
+      ),
     };
   }
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));

@@ -4,6 +4,7 @@ import "reflect-metadata";
 import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
 import { serviceError } from "@maa-policy/parser";
 import { base64Decode, base64Encode } from "./base64url.js";
+import { MAX_CHAIN_CERTIFICATES } from "./limits.js";
 import { fail, ok, type Result } from "./result.js";
 
 export { X509Certificate };
@@ -30,11 +31,25 @@ const invalid = (message: string) => serviceError("InvalidParameter", message);
 
 /** One certificate from DER bytes; `what` names it in the error (`x5c[1]`, `cert.pem`). */
 export function certificateFromDer(der: Uint8Array<ArrayBuffer>, what: string): Result<X509Certificate> {
+  let certificate: X509Certificate;
   try {
-    return ok(new X509Certificate(der));
+    certificate = new X509Certificate(der);
   } catch {
     return fail(invalid(`${what} is not a DER-encoded X.509 certificate.`));
   }
+  // The library reads names and extension values only when asked, and throws then: read them all
+  // here, so that a malformed one is refused by position and nothing later meets an exception.
+  try {
+    void [certificate.subject, certificate.issuer, certificate.notBefore, certificate.notAfter];
+  } catch {
+    return fail(invalid(`${what} has a malformed name or validity.`));
+  }
+  try {
+    void certificate.extensions;
+  } catch {
+    return fail(invalid(`${what} (${certificate.subject}) has a malformed extension that cannot be read.`));
+  }
+  return ok(certificate);
 }
 
 /** Every `CERTIFICATE` block of a PEM text, in order (leaf first for a chain). */
@@ -57,6 +72,13 @@ export function certificatesFromPem(pem: string, what: string): Result<X509Certi
 export function certificatesFromX5c(x5c: unknown, what: string): Result<X509Certificate[]> {
   if (!Array.isArray(x5c) || x5c.length === 0) {
     return fail(invalid(`${what} has no "x5c" certificate chain.`));
+  }
+  if (x5c.length > MAX_CHAIN_CERTIFICATES) {
+    return fail(
+      invalid(
+        `${what} has ${x5c.length} certificates in "x5c"; a chain of more than ${MAX_CHAIN_CERTIFICATES} is refused.`,
+      ),
+    );
   }
   const certificates: X509Certificate[] = [];
   for (const [index, entry] of x5c.entries()) {

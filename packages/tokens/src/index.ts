@@ -1,7 +1,7 @@
 export * from "./encoding.js";
 export { ok, fail, type Result, type TokenWarning, type TokenLocation } from "./result.js";
 export { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
-export { checkAlgorithm, type AlgorithmOptions, type TokenAlgorithm } from "./algorithm.js";
+export { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
 export * from "./decisions.js";
 export {
   certificateJwk,
@@ -21,7 +21,10 @@ export {
   UNSIGNED_RESET_TOKEN,
   type PolicyToken,
 } from "./policy-token.js";
-export { verifyJws, type VerifyOptions, type Verification } from "./verify.js";
+export { verifyJws, type VerifyOptions, type Verification, type SignerJwk } from "./verify.js";
+export { checkCertificateChain } from "./chain.js";
+export { checkCritical, headerChain } from "./header.js";
+export * from "./limits.js";
 export {
   createPolicyCertificateToken,
   decodePolicyCertificateToken,

@@ -1,6 +1,7 @@
 import { serviceError } from "@maa-policy/parser";
 import { base64UrlDecode } from "./base64url.js";
 import { parseJsonObject } from "./json.js";
+import { MAX_HEADER_CHARS } from "./limits.js";
 import { fail, ok, type Result, type TokenLocation } from "./result.js";
 
 /** A compact JWS split the way the service splits it, every segment decoded. */
@@ -33,6 +34,10 @@ export function decomposeJws(token: string): Result<JwsParts> {
   if (first < 0) return fail(malformed("Could not find first period in the token."));
   const second = token.indexOf(".", first + 1);
   if (second < 0) return fail(malformed("Could not find second period in the token."));
+  if (first > MAX_HEADER_CHARS) {
+    const message = `the header is ${first} characters long; a header of more than ${MAX_HEADER_CHARS} is not read.`;
+    return fail(malformed(message), { offset: 0, segment: "header" });
+  }
 
   const signature = decodeSegment(token.slice(second + 1), { offset: second + 1, segment: "signature" });
   if (!signature.ok) return signature;

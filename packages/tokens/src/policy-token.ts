@@ -13,6 +13,7 @@ export const UNSIGNED_RESET_TOKEN = "eyJhbGciOiJub25lIn0..";
 
 // A byte order mark at the start of the text is part of it when policy files keep theirs.
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: UTF8_BOM_IN_TEXT });
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** The PUT /policies body for `policyText` in an AAD-mode provider: what every SDK sends (spec §4.1). */
 export function createUnsignedPolicyToken(policyText: string): string {
@@ -95,6 +96,15 @@ export function decodePolicyToken(token: string): Result<PolicyToken> {
  */
 function policyText(value: string, claim: string): Result<string> {
   const decoded = base64UrlDecode(value);
+  if (!decoded.ok && BASE64URL.test(value)) {
+    // Base64url that is wrongly spelt (a length or trailing bits no encoder writes) is not text.
+    return fail(
+      serviceError(
+        "InvalidOperation",
+        `The "${claim}" claim is not valid base64url: ${decoded.error.message}`,
+      ),
+    );
+  }
   if (!decoded.ok) {
     const message = `The "${claim}" claim holds raw policy text (the 2018-09-01-preview format); GA services expect base64url.`;
     return ok(value, [{ code: "raw-policy-text", message }] satisfies TokenWarning[]);

@@ -2,15 +2,14 @@ import { serviceError } from "@maa-policy/parser";
 import { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
 import {
   certificateJwk,
-  certificatesFromX5c,
   describeCertificate,
-  isCa,
-  sameCertificate,
   type CertificateInfo,
   type CertificateJwk,
   type X509Certificate,
 } from "./certificates.js";
-import { CERTIFICATE_VALIDITY_IS_ERROR } from "./decisions.js";
+import { checkCertificateChain } from "./chain.js";
+import { checkCritical, headerChain } from "./header.js";
+import { CERTIFICATE_VALIDITY_IS_ERROR, type SigningAlgorithm } from "./decisions.js";
 import type { JwsParts } from "./jws.js";
 import { fail, ok, type Result, type TokenWarning } from "./result.js";
 
@@ -26,12 +25,20 @@ export interface VerifyOptions {
   readonly now?: Date;
 }
 
+export interface SignerJwk extends CertificateJwk {
+  readonly alg: SigningAlgorithm;
+  readonly use: "sig";
+}
+
 export interface Verification {
   readonly algorithm: TokenAlgorithm;
   /** The `x5c` chain, leaf first; empty for an unsigned token. */
   readonly chain: readonly CertificateInfo[];
-  /** The signer as `x-ms-policy-signer` shows it; absent for an unsigned token. */
-  readonly signer?: CertificateJwk;
+  /**
+   * The signer as the service reports it in `x-ms-policy-signer`: `{alg, kty, use, x5c}` with the
+   * leaf certificate (recorded, spec §8.1); absent for an unsigned token.
+   */
+  readonly signer?: SignerJwk;
   /** Thumbprint of the trusted certificate that vouched for the chain, when trust was checked. */
   readonly trustedBy?: string;
 }
@@ -42,15 +49,17 @@ const SIGNATURE_PARAMS = {
 } as const;
 
 /**
- * Checks a decomposed token as a provider would: an allowed `alg` (no aliases), the signature
- * against the leaf of `x5c`, each certificate issued by the next, a root that is a CA (the
- * service's `Unable to find issuer certificate` case, spec §3.2), in Isolated mode a chain
- * anchored in a trusted certificate, and every certificate within its validity.
+ * Checks a decomposed token as a provider would: an allowed `alg` (the docs' `RSA256` read as
+ * RS256), no `crit` extension it does not understand, the signature against the leaf of the chain
+ * (`x5c`, or `jwk.x5c`), the chain itself (`checkCertificateChain`: RFC 5280 path validation,
+ * anchored in a trusted certificate in Isolated mode), and every certificate within its validity.
  */
 export async function verifyJws(parts: JwsParts, options: VerifyOptions = {}): Promise<Result<Verification>> {
-  const algorithm = checkAlgorithm(parts, { refuseAliases: true });
+  const algorithm = checkAlgorithm(parts);
   if (!algorithm.ok) return algorithm;
   const warnings = [...algorithm.warnings];
+  const critical = checkCritical(parts);
+  if (!critical.ok) return fail(critical.error, critical.location, warnings);
   const trusted = options.trustedCertificates;
   if (algorithm.value === "none") {
     if (!trusted && !options.requireSigned) return ok({ algorithm: "none", chain: [] }, warnings);
@@ -58,8 +67,9 @@ export async function verifyJws(parts: JwsParts, options: VerifyOptions = {}): P
     return fail(error, { offset: 0, segment: "header" }, warnings);
   }
   const header = { offset: 0, segment: "header" } as const;
-  const chain = certificatesFromX5c(parts.header.x5c, "The token header");
-  if (!chain.ok) return fail(chain.error, header, warnings);
+  const chain = headerChain(parts);
+  if (!chain.ok) return fail(chain.error, chain.location, warnings);
+  warnings.push(...chain.warnings);
   const certificates = chain.value;
   const leaf = certificates[0];
 
@@ -70,7 +80,7 @@ export async function verifyJws(parts: JwsParts, options: VerifyOptions = {}): P
     );
     return fail(error, { offset: parts.signatureStart, segment: "signature" }, warnings);
   }
-  const anchor = await checkChain(certificates, trusted);
+  const anchor = await checkCertificateChain(certificates, trusted);
   if (!anchor.ok) return fail(anchor.error, header, warnings);
 
   const infos = await Promise.all(certificates.map(describeCertificate));
@@ -82,9 +92,14 @@ export async function verifyJws(parts: JwsParts, options: VerifyOptions = {}): P
   const verification: Verification = {
     algorithm: algorithm.value,
     chain: infos,
-    signer: certificateJwk(leaf),
+    signer: signerJwk(algorithm.value, certificateJwk(leaf)),
   };
   return ok(anchor.value ? { ...verification, trustedBy: anchor.value } : verification, warnings);
+}
+
+/** In the recorded member order: alg, kty, use, x5c. */
+function signerJwk(alg: SigningAlgorithm, { kty, x5c }: CertificateJwk): SignerJwk {
+  return { alg, kty, use: "sig", x5c };
 }
 
 async function signatureValid(parts: JwsParts, leaf: X509Certificate, algorithm: "RS256" | "ES256") {
@@ -95,40 +110,6 @@ async function signatureValid(parts: JwsParts, leaf: X509Certificate, algorithm:
     return await crypto.subtle.verify(params.verify, key, new Uint8Array(parts.signature), data);
   } catch {
     // A key of the wrong type for the algorithm (an EC certificate on an RS256 token) lands here.
-    return false;
-  }
-}
-
-/**
- * Resolves to the thumbprint of the trusted anchor (undefined when no trust list is given). Like
- * a chain builder, every certificate must be issued by a CA: the next one in `x5c`, itself for a
- * self-signed root, or (with a trust list) a trusted certificate.
- */
-async function checkChain(chain: readonly X509Certificate[], trusted?: readonly X509Certificate[]) {
-  const notFound = (certificate: X509Certificate) =>
-    fail<string | undefined>(
-      serviceError("InvalidParameter", `Unable to find issuer certificate ${certificate.issuer}`),
-    );
-  for (let i = 0; i + 1 < chain.length; i++) {
-    if (!(await issuedBy(chain[i], chain[i + 1]))) return notFound(chain[i]);
-  }
-  const root = chain[chain.length - 1];
-  const selfSigned = await issuedBy(root, root);
-  if (!trusted) return selfSigned ? ok(undefined) : notFound(root);
-  if (root.issuer === root.subject && !selfSigned) return notFound(root);
-  for (const anchor of trusted) {
-    if (chain.some((certificate) => sameCertificate(certificate, anchor)) || (await issuedBy(root, anchor))) {
-      return ok((await describeCertificate(anchor)).thumbprint);
-    }
-  }
-  return notFound(root);
-}
-
-async function issuedBy(certificate: X509Certificate, issuer: X509Certificate): Promise<boolean> {
-  if (certificate.issuer !== issuer.subject || !isCa(issuer)) return false;
-  try {
-    return await certificate.verify({ publicKey: issuer, signatureOnly: true });
-  } catch {
     return false;
   }
 }

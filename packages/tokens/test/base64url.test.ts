@@ -32,6 +32,17 @@ describe("base64UrlDecode", () => {
     );
   });
 
+  it("accepts exactly one spelling of any bytes: what decodes, encodes back to itself", () => {
+    const alphabet = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 16 }), (chars) => {
+        const text = chars.join("");
+        const decoded = base64UrlDecode(text);
+        if (decoded.ok) expect(base64UrlEncode(decoded.value)).toBe(text);
+      }),
+    );
+  });
+
   it.each([
     ["version= 1", 7, "Unknown base64 character: 61 ('=')"],
     ["ver sion", 3, "Unknown base64 character: 32 (' ')"],
@@ -41,6 +52,8 @@ describe("base64UrlDecode", () => {
     ["ab\ncd", 2, "Unknown base64 character: 10 ('\n')"],
     ["abé", 2, "Unknown base64 character: 195 ('é')"],
     ["abcde", 4, "Invalid base64 length: 5 characters"],
+    ["Zh", 1, "Non-canonical base64: the unused bits of the last character 'h' are not zero"],
+    ["Zm9", 2, "Non-canonical base64: the unused bits of the last character '9' are not zero"],
   ])("rejects %j at offset %i", (text, offset, message) => {
     expect(base64UrlDecode(text)).toEqual({
       ok: false,

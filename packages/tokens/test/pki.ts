@@ -4,6 +4,7 @@ import { webcrypto } from "node:crypto";
 import {
   BasicConstraintsExtension,
   PemConverter,
+  type Extension,
   X509CertificateGenerator,
   type X509Certificate,
 } from "@peculiar/x509";
@@ -35,6 +36,10 @@ interface Options {
   readonly algorithm?: typeof RSA | typeof EC | typeof EC384;
   readonly notBefore?: Date;
   readonly notAfter?: Date;
+  /** A CA's pathLenConstraint. */
+  readonly pathLength?: number;
+  /** Added after basic constraints (key usage, extended key usage, anything hostile). */
+  readonly extensions?: readonly Extension[];
 }
 
 let serial = 1;
@@ -48,7 +53,10 @@ export async function identity(options: Options = {}): Promise<TestIdentity> {
     notBefore: options.notBefore ?? new Date("2024-01-01T00:00:00Z"),
     notAfter: options.notAfter ?? new Date("2124-01-01T00:00:00Z"),
     signingAlgorithm: options.issuer ? signingAlgorithm(options.issuer) : algorithm,
-    extensions: options.ca ? [new BasicConstraintsExtension(true, undefined, true)] : [],
+    extensions: [
+      ...(options.ca ? [new BasicConstraintsExtension(true, options.pathLength, true)] : []),
+      ...(options.extensions ?? []),
+    ],
   };
   const certificate = options.issuer
     ? await X509CertificateGenerator.create({

@@ -76,7 +76,7 @@ describe("decodePolicyToken warnings", () => {
     expect(decoded.warnings).toEqual(warnings);
   });
 
-  it("decodes the docs' RSA256 as RS256 with a warning (verification refuses it)", () => {
+  it("decodes the docs' RSA256 as RS256 with a warning", () => {
     const token = `${json({ alg: "RSA256", x5c: [] })}.${policyPayload}.AAAA`;
     const decoded = decodePolicyToken(token);
     expect(decoded.ok && decoded.value.algorithm).toBe("RS256");
@@ -84,7 +84,7 @@ describe("decodePolicyToken warnings", () => {
       {
         code: "nonstandard-algorithm",
         message:
-          '"RSA256" is not a JOSE algorithm name (did you mean "RS256"?); the token decodes, but verification refuses it.',
+          '"RSA256" is not a JOSE algorithm name; it is read as "RS256", as the service reads it. Use "RS256".',
       },
     ]);
   });
@@ -149,7 +149,7 @@ describe("decodePolicyToken errors", () => {
     ],
     [
       "hostile nesting in the header",
-      `${base64UrlEncode("[".repeat(100_000))}.${policyPayload}.`,
+      `${base64UrlEncode("[".repeat(40_000))}.${policyPayload}.`,
       "Malformed JWT: the header is not valid JSON",
       [0, "header"],
     ],

@@ -74,7 +74,12 @@ describe("signing", () => {
       alg,
       [id.certificate.subject],
     ]);
-    expect(verified.ok && verified.value.signer).toEqual({ kty: alg === "RS256" ? "RSA" : "EC", x5c });
+    expect(verified.ok && verified.value.signer).toEqual({
+      alg,
+      kty: alg === "RS256" ? "RSA" : "EC",
+      use: "sig",
+      x5c,
+    });
   });
 
   it("signs a reset token over an empty payload", async () => {
@@ -331,11 +336,6 @@ describe("verifyJws", () => {
   });
 
   it.each([
-    [
-      "the docs' RSA256, suggesting RS256",
-      "RSA256",
-      'Unsupported JWS algorithm "RSA256": did you mean "RS256"? Use one of none, RS256, ES256.',
-    ],
     ["HS256", "HS256", 'Unsupported JWS algorithm "HS256": use one of none, RS256, ES256.'],
     ["PS256", "PS256", 'Unsupported JWS algorithm "PS256": use one of none, RS256, ES256.'],
     [

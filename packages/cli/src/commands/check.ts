@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
@@ -8,7 +7,8 @@ import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatDiagnostics, formatText } from "../format/text.js";
-import { displayName, usageErrorLine } from "../io.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { describeSystemError, displayName, problemLine, usageErrorLine } from "../io.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
 import { policyFiles } from "../policy-files.js";
 import { readPolicyFile } from "../read-policy.js";
@@ -45,6 +45,7 @@ export function register(program: Command, report: Report): void {
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
+  let exit: number = ExitCode.Ok;
   for (const path of await policyFiles(paths)) {
     const loaded = await readPolicyFile(path);
     if (typeof loaded !== "string") {
@@ -52,8 +53,11 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
       unread.push({ path: displayName(path), message: `${loaded.error.where}: ${loaded.error.message}` });
       continue;
     }
-    const analysis = options.fix ? await fix(path, loaded) : analyzePolicy(loaded);
-    files.push({ path: path === "-" ? "<stdin>" : path, analysis });
+    const fixed = options.fix
+      ? await fix(path, loaded)
+      : { analysis: analyzePolicy(loaded), exit: ExitCode.Ok };
+    exit = Math.max(exit, fixed.exit);
+    files.push({ path: displayName(path), analysis: fixed.analysis });
   }
   const failing = (severity: string) =>
     severity === "error" || (options.strict === true && severity === "warning");
@@ -62,7 +66,7 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   else (options.fix && paths.includes("-") ? process.stderr : process.stdout).write(report);
   const failed = files.some((f) => f.analysis.diagnostics.some((d) => failing(d.severity)));
   if (unread.length > 0) return ExitCode.Usage;
-  return failed ? ExitCode.Invalid : ExitCode.Ok;
+  return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
 }
 
 /** `only`, under --quiet: the text report lists just the failing diagnostics, without a summary. */
@@ -87,7 +91,12 @@ function render(
   }
 }
 
-async function fix(path: string, original: string): Promise<Analysis> {
+/**
+ * Applies every fix, round after round, and writes the result in place (atomically). Text that
+ * still has syntax errors after fixing is never written: the fixes were computed from a parse that
+ * had to guess, so the file (or, for `-`, the policy printed) stays as it was.
+ */
+async function fix(path: string, original: string): Promise<{ analysis: Analysis; exit: number }> {
   let text = original;
   let analysis = analyzePolicy(text);
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
@@ -98,7 +107,25 @@ async function fix(path: string, original: string): Promise<Analysis> {
     text = next;
     analysis = analyzePolicy(text);
   }
+  if (text !== original && hasSyntaxErrors(analysis)) {
+    const message = "not fixed: syntax errors remain after fixing, so it is left as it was";
+    process.stderr.write(problemLine({ where: displayName(path), severity: "error", message }));
+    text = original;
+    analysis = analyzePolicy(text);
+  }
   if (path === "-") process.stdout.write(text);
-  else if (text !== original) await writeFile(path, text, "utf8");
-  return analysis;
+  else if (text !== original) {
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      const message = `cannot write: ${describeSystemError(error)}; it is left as it was`;
+      process.stderr.write(problemLine({ where: path, severity: "error", message }));
+      return { analysis: analyzePolicy(original), exit: ExitCode.Usage };
+    }
+  }
+  return { analysis, exit: ExitCode.Ok };
+}
+
+function hasSyntaxErrors(analysis: Analysis): boolean {
+  return analysis.diagnostics.some((d) => d.syntax !== undefined || d.code === "parser-limit");
 }

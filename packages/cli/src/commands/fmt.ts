@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { formatPolicy, type FormatOptions } from "@maa-policy/parser";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { problemLine, usageErrorLine, UsageError } from "../io.js";
+import { writeFileAtomic } from "../atomic-write.js";
+import { describeSystemError, problemLine, usageErrorLine, UsageError } from "../io.js";
 import { readPolicyFile } from "../read-policy.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
 import { policyFiles } from "../policy-files.js";
@@ -77,7 +77,15 @@ export async function fmt(args: readonly string[], options: FmtOptions): Promise
       process.stdout.write(options.diff ? unifiedDiff(name, loaded, result.text) : `${name}\n`);
       exit = Math.max(exit, ExitCode.Invalid);
     } else if (options.write && path !== "-") {
-      if (result.text !== loaded) await writeFile(path, result.text, "utf8");
+      if (result.text !== loaded) {
+        try {
+          await writeFileAtomic(path, result.text);
+        } catch (error) {
+          const message = `cannot write: ${describeSystemError(error)}; it is left as it was`;
+          process.stderr.write(problemLine({ where: path, severity: "error", message }));
+          exit = Math.max(exit, ExitCode.Usage);
+        }
+      }
     } else if (options.output) {
       await writeOutput(options.output, result.text);
     } else {

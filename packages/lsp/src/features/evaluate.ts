@@ -1,30 +1,42 @@
-import { loadPolicy, parseClaims, type RuleTrace } from "@maa-policy/evaluator";
+import type { RuleTrace } from "@maa-policy/evaluator";
 import { serviceError, type ServiceError } from "@maa-policy/parser";
 import {
   ErrorCodes,
   InlayHintKind,
+  LSPErrorCodes,
   MessageType,
   ResponseError,
   ShowMessageNotification,
+  type CancellationToken,
   type CodeLens,
   type InlayHint,
 } from "vscode-languageserver";
 import type { ClaimsFiles } from "../claims-file.js";
+import { abortedError, EvaluationAborted } from "../evaluation-aborted.js";
+import type { EvaluationRunner } from "../evaluation-runner.js";
 import { toRange } from "../convert.js";
 import { EVALUATE_COMMAND, EVALUATE_REQUEST, type EvaluateParams, type EvaluateResult } from "../protocol.js";
 import type { Workspace } from "../workspace.js";
 import { evaluationMessage } from "./evaluation-message.js";
 
+/** What Evaluate needs from its host: claims files to read, and a worker to evaluate in. */
+export interface EvaluationHost {
+  readonly files: ClaimsFiles;
+  readonly runner: EvaluationRunner;
+}
+
 /**
- * `maaPolicy/evaluate`, the Evaluate code lens that asks the client to call it, and inlay hints
- * that show, after an evaluation, which rules fired (while the text is unchanged).
+ * `maaPolicy/evaluate`, the server command `maa-policy-lsp.evaluate` (the code lens's, for any
+ * client), and inlay hints that show, after an evaluation, which rules fired (while the text is
+ * unchanged). Evaluation runs in the runner's worker, with a deadline and a heap limit, and
+ * `$/cancelRequest` ends it.
  */
-export function register(ws: Workspace, files: ClaimsFiles, inlayRefresh: boolean): void {
+export function register(ws: Workspace, host: EvaluationHost, inlayRefresh: boolean): void {
   const { connection } = ws;
   const traces = new Map<string, { version: number; trace: readonly RuleTrace[] }>();
 
-  const run = async (params: EvaluateParams): Promise<EvaluateResult> => {
-    const result = await evaluate(ws, files, params);
+  const run = async (params: EvaluateParams, token?: CancellationToken): Promise<EvaluateResult> => {
+    const result = await evaluate(ws, host, params, token);
     const version = ws.documents.get(params.uri)?.version;
     if (version !== undefined) {
       traces.set(params.uri, { version, trace: result.trace });
@@ -33,11 +45,11 @@ export function register(ws: Workspace, files: ClaimsFiles, inlayRefresh: boolea
     return result;
   };
   connection.onRequest(EVALUATE_REQUEST, run);
-  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  connection.onExecuteCommand(async ({ command, arguments: args }, token) => {
     const params = args?.[0] as EvaluateParams | undefined;
     if (command !== EVALUATE_COMMAND || typeof params?.uri !== "string")
       return new ResponseError(ErrorCodes.InvalidParams, `${command} takes one argument, { uri }.`);
-    const result = await run(params);
+    const result = await run(params, token);
     const { permitted, message, details } = evaluationMessage(params.uri, result);
     // A notification, not the library's show*Message (a request: clients would ask for a reply).
     void connection.sendNotification(ShowMessageNotification.type, {
@@ -74,7 +86,12 @@ export function register(ws: Workspace, files: ClaimsFiles, inlayRefresh: boolea
 
 const zero = { line: 0, character: 0, offset: 0 };
 
-async function evaluate(ws: Workspace, files: ClaimsFiles, params: EvaluateParams): Promise<EvaluateResult> {
+async function evaluate(
+  ws: Workspace,
+  { files, runner }: EvaluationHost,
+  params: EvaluateParams,
+  token: CancellationToken | undefined,
+): Promise<EvaluateResult> {
   const failed = (error: ServiceError, claimsUri?: string): EvaluateResult => ({
     verdict: "error",
     issued: [],
@@ -97,18 +114,16 @@ async function evaluate(ws: Workspace, files: ClaimsFiles, params: EvaluateParam
     );
   const claimsText = await files.read(claimsUri);
   if ("error" in claimsText) return failed(serviceError("InvalidParameter", claimsText.error), claimsUri);
-  const claims = parseClaims(claimsText.text);
-  if (!claims.ok) return failed(claims.error, claimsUri);
-  // An open document's analysis is in the cache already.
-  const loaded = await loadPolicy(open ? (ws.model(params.uri)?.analysis ?? source.text) : source.text);
-  if (!loaded.ok) return failed(loaded.error, claimsUri);
-  const result = loaded.policy.evaluate(claims.claims, { trace: true });
-  return {
-    verdict: result.outcome,
-    issued: result.issued,
-    properties: result.properties,
-    trace: result.trace ?? [],
-    ...(result.error && { error: result.error }),
-    claimsUri,
-  };
+  try {
+    const outcome = await runner.run({ policyText: source.text, claimsText: claimsText.text }, (cancel) => {
+      if (token?.isCancellationRequested) cancel();
+      else token?.onCancellationRequested(cancel);
+    });
+    return { ...outcome, claimsUri };
+  } catch (error) {
+    if (!(error instanceof EvaluationAborted)) throw error;
+    if (error.reason === "cancelled")
+      throw new ResponseError(LSPErrorCodes.RequestCancelled, "The evaluation was cancelled.");
+    return failed(abortedError(error.reason, runner), claimsUri);
+  }
 }

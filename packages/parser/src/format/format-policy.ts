@@ -32,7 +32,7 @@ export const DEFAULT_MAX_LINE_WIDTH = 110;
 export function formatPolicy(text: string, options: FormatOptions = {}): FormatResult {
   const formatted = formatAll(text, options);
   if (!formatted.ok) return formatted;
-  return { ok: true, text: formatted.text, edits: formatted.edits };
+  return withEdits({ ok: true, text: formatted.text }, formatted.gaps, text);
 }
 
 /**
@@ -43,14 +43,39 @@ export function formatRange(text: string, range: Range, options: FormatOptions =
   const formatted = formatAll(text, options);
   if (!formatted.ok) return formatted;
   const units = unitsOverlapping(formatted.policy, range.start.offset, range.end.offset);
-  const edits = formatted.edits.filter((edit) =>
-    units.some(([start, end]) => edit.range.start.offset < end && edit.range.end.offset >= start),
+  const gaps = formatted.gaps.filter((gap) =>
+    units.some(([start, end]) => gap.start < end && gap.end >= start),
   );
+  const edits = toEdits(gaps, text);
   return { ok: true, text: applyWhitespaceEdits(text, edits), edits };
 }
 
-type Formatted =
-  { ok: true; text: string; edits: TextEdit[]; policy: Policy } | { ok: false; reason: string };
+/** A changed gap between two items: offsets into the input, and the whitespace it becomes. */
+interface Gap {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+/**
+ * The edits as a property computed when first read: the command line needs only the text, and
+ * a TextEdit with its two positions for each of millions of gaps was most of the memory that
+ * formatting a large policy took.
+ */
+function withEdits(result: { ok: true; text: string }, gaps: readonly Gap[], text: string): FormatResult {
+  let edits: TextEdit[] | undefined;
+  return Object.defineProperty(result, "edits", {
+    enumerable: true,
+    get: () => (edits ??= toEdits(gaps, text)),
+  }) as FormatResult;
+}
+
+function toEdits(gaps: readonly Gap[], text: string): TextEdit[] {
+  const lines = new LineIndex(text);
+  return gaps.map((gap) => ({ range: lines.range(gap.start, gap.end), newText: gap.newText }));
+}
+
+type Formatted = { ok: true; text: string; gaps: Gap[]; policy: Policy } | { ok: false; reason: string };
 
 function formatAll(text: string, options: FormatOptions): Formatted {
   const invalid = invalidOption(options);
@@ -73,7 +98,7 @@ function formatAll(text: string, options: FormatOptions): Formatted {
     maxLineWidth: options.maxLineWidth ?? DEFAULT_MAX_LINE_WIDTH,
     newline: options.lineEnding ?? dominantLineEnding(text),
   });
-  const { output, edits } = assemble(text, slots, whitespace);
+  const { output, gaps } = assemble(text, slots, whitespace);
   // A last guard: the output must mean what the input meant, or nothing is changed.
   const reparsed = parsePolicy(output);
   if (!reparsed.policy || reparsed.diagnostics.length > 0 || !samePolicy(parsed.policy, reparsed.policy))
@@ -81,27 +106,35 @@ function formatAll(text: string, options: FormatOptions): Formatted {
       ok: false,
       reason: "Internal formatter error: the formatted policy would differ; nothing changed.",
     };
-  return { ok: true, text: output, edits, policy: parsed.policy };
+  return { ok: true, text: output, gaps, policy: parsed.policy };
 }
 
-/** Joins whitespace and items, and turns every changed gap into one edit. */
+/**
+ * Joins whitespace and items, and notes every gap that changed. The output is built as parts
+ * joined once: a string grown by `+=` millions of times is a rope of as many nodes.
+ */
 function assemble(text: string, slots: readonly Slot[], whitespace: readonly string[]) {
-  const lines = new LineIndex(text);
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const edits: TextEdit[] = [];
-  let output = "";
+  const gaps: Gap[] = [];
+  const parts: string[] = [];
   let previousEnd = 0;
   let i = 0;
+  const add = (item: { start: number; end: number; text: string }) => {
+    const space = (i === 0 ? bom : "") + whitespace[i++];
+    if (!sameGap(text, previousEnd, item.start, space))
+      gaps.push({ start: previousEnd, end: item.start, newText: space });
+    parts.push(space, item.text);
+    previousEnd = item.end;
+  };
   for (const slot of slots) {
-    for (const item of [...slot.comments, slot.token]) {
-      const space = (i === 0 ? bom : "") + whitespace[i++];
-      if (text.slice(previousEnd, item.start) !== space)
-        edits.push({ range: lines.range(previousEnd, item.start), newText: space });
-      output += space + item.text;
-      previousEnd = item.end;
-    }
+    for (const comment of slot.comments) add(comment);
+    add(slot.token);
   }
-  return { output, edits };
+  return { output: parts.join(""), gaps };
+}
+
+function sameGap(text: string, start: number, end: number, space: string): boolean {
+  return end - start === space.length && text.startsWith(space, start);
 }
 
 function applyWhitespaceEdits(text: string, edits: readonly TextEdit[]): string {
