@@ -8,7 +8,8 @@ import {
 } from "@maa-policy/parser";
 import { compileExpression } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
-import { invalidEngineProperty } from "./engine-properties.js";
+import { Tuning } from "./tuning.js";
+import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
 import { fault } from "./fault.js";
 import type { Expr, Scope, Slots, State } from "./state.js";
 import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
@@ -135,12 +136,9 @@ function emitter(node: Action): Emit {
       const problem = invalidEngineProperty(claim.type, claim.value);
       if (problem) fault(problem, node.range);
       state.properties.push(claim);
+      state.engine = withEngineProperty(state.engine, claim);
     }
-    if (!state.ownsIncoming) {
-      state.incoming = state.incoming.slice();
-      state.ownsIncoming = true;
-    }
-    (state.incoming as Claim[]).push(claim);
+    state.incoming.add(claim);
     if (
       action === "issue" &&
       (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
@@ -152,15 +150,34 @@ function emitter(node: Action): Emit {
 
 /** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
 function issueOutgoing(state: State, claim: Claim): void {
-  if (Decisions.collapseIdenticalIssuedClaims) {
-    const key = issuedClaimKey(claim);
-    if (state.outgoingKeys.has(key)) return;
-    state.outgoingKeys.add(key);
-  }
+  if (Decisions.collapseIdenticalIssuedClaims && alreadyIssued(state, claim)) return;
   state.outgoing.push(claim);
 }
 
-/** What makes two issued claims identical: what the token shows of them, type, value type and value. */
-function issuedClaimKey(claim: Claim): string {
-  return JSON.stringify([claim.type, claim.valueType, claim.value]);
+/**
+ * Whether an identical claim was issued: what the token shows of a claim, its type, value type and
+ * value, is the same. A few outgoing claims are compared one by one; past `Tuning.issuedBeforeIndex`
+ * they are looked up by type, and `claim` is recorded there since the caller issues it next.
+ */
+function alreadyIssued(state: State, claim: Claim): boolean {
+  let byType = state.outgoingByType;
+  if (byType === undefined) {
+    if (state.outgoing.length < Tuning.issuedBeforeIndex)
+      return state.outgoing.some((o) => identical(o, claim));
+    byType = state.outgoingByType = new Map();
+    for (const issued of state.outgoing) record(byType, issued);
+  }
+  if (byType.get(claim.type)?.some((o) => identical(o, claim))) return true;
+  record(byType, claim);
+  return false;
+}
+
+function identical(a: Claim, b: Claim): boolean {
+  return a.type === b.type && a.valueType === b.valueType && a.value === b.value;
+}
+
+function record(byType: Map<string, Claim[]>, claim: Claim): void {
+  const same = byType.get(claim.type);
+  if (same) same.push(claim);
+  else byType.set(claim.type, [claim]);
 }

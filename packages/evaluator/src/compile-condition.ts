@@ -14,6 +14,8 @@ export interface CompiledCondition {
   readonly predicate: (scope: Scope, state: State) => Predicate;
   /** The same filter, when it depends on nothing (every right-hand side a literal). */
   readonly fixed: Predicate | undefined;
+  /** The type a matching claim must have (`type == "literal"`), so only claims of it need testing. */
+  readonly type: string | undefined;
 }
 
 /**
@@ -37,7 +39,16 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
     slot = slots.get(name) ?? slots.size;
     slots.set(name, slot);
   }
-  return { node, negated: node.negated, slot, predicate, fixed };
+  return { node, negated: node.negated, slot, predicate, fixed, type: requiredType(node) };
+}
+
+function requiredType(node: Condition): string | undefined {
+  for (const p of node.properties) {
+    if (p.property.text !== "type" || p.operator !== "==") continue;
+    const literal = constantOf(p.value)?.items[0];
+    if (typeof literal === "string") return literal;
+  }
+  return undefined;
 }
 
 interface CompiledProperty {

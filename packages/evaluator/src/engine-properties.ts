@@ -23,7 +23,8 @@ export function invalidEngineProperty(type: string, value: ClaimValue): string |
   return undefined;
 }
 
-const DEFAULTS: EngineProperties = Object.freeze(
+/** Every documented default: the engine properties of a policy that issues none (shared, frozen). */
+export const DEFAULT_ENGINE_PROPERTIES: EngineProperties = Object.freeze(
   Object.fromEntries(
     Object.entries(ENGINE_PROPERTIES).flatMap(([name, spec]) =>
       spec.default === undefined ? [] : [[name, spec.default]],
@@ -31,11 +32,8 @@ const DEFAULTS: EngineProperties = Object.freeze(
   ),
 );
 
-export function engineProperties(properties: readonly Claim[]): EngineProperties {
-  // Most policies set none: share one frozen object rather than build it per evaluation.
-  if (!properties.some((claim) => Object.hasOwn(ENGINE_PROPERTIES, claim.type))) return DEFAULTS;
-  const values: Record<string, ClaimValue> = { ...DEFAULTS };
-  for (const claim of properties)
-    if (Object.hasOwn(ENGINE_PROPERTIES, claim.type)) values[claim.type] = claim.value;
-  return values;
+/** `engine` after `claim` was issued as a property: the last value wins; other properties change nothing. */
+export function withEngineProperty(engine: EngineProperties, claim: Claim): EngineProperties {
+  if (!Object.hasOwn(ENGINE_PROPERTIES, claim.type) || engine[claim.type] === claim.value) return engine;
+  return { ...engine, [claim.type]: claim.value };
 }

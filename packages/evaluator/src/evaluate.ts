@@ -9,7 +9,8 @@ import {
 import type { CompiledPolicy, CompiledRule } from "./compile-policy.js";
 import { Budget } from "./budget.js";
 import { Decisions } from "./decisions.js";
-import { engineProperties, type EngineProperties } from "./engine-properties.js";
+import { ClaimSet } from "./claim-set.js";
+import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
 import type { Scope, State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
@@ -64,11 +65,11 @@ export function evaluateCompiled(
 ): EvaluationResult {
   const tracing = options?.trace ?? true;
   const state: State = {
-    incoming: claims,
-    ownsIncoming: false,
+    incoming: new ClaimSet(claims),
     outgoing: [],
-    outgoingKeys: new Set(),
+    outgoingByType: undefined,
     properties: [],
+    engine: DEFAULT_ENGINE_PROPERTIES,
     section: "configurationrules",
     permit: false,
     deny: false,
@@ -116,9 +117,9 @@ export function evaluateCompiled(
     failure,
     issued: state.outgoing,
     properties: state.properties,
-    engine: engineProperties(state.properties),
+    engine: state.engine,
     input: claims,
-    incoming: state.incoming,
+    incoming: state.incoming.claims,
     trace,
   };
 }
@@ -142,7 +143,7 @@ function runRule(
       const predicate = condition.fixed ?? condition.predicate(scope, state);
       let found: boolean;
       let matched: Claim[] | undefined;
-      const incoming = state.incoming;
+      const incoming = state.incoming.candidates(condition.type, state.budget);
       const budget = state.budget;
       if (condition.slot >= 0 || conditions) {
         matched = [];

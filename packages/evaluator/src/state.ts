@@ -1,17 +1,19 @@
 import type { Claim, SectionName } from "@maa-policy/parser";
 import type { Budget } from "./budget.js";
+import type { ClaimSet } from "./claim-set.js";
+import type { EngineProperties } from "./engine-properties.js";
 import type { JmesPathEngine } from "./jmespath.js";
 import type { Values } from "./values.js";
 
 /** The claim sets of one evaluation (spec §2.1), mutated by actions in rule order. */
 export interface State {
-  /** The caller's array until the first claim is added, then a copy (so the input is never changed). */
-  incoming: readonly Claim[];
-  ownsIncoming: boolean;
+  readonly incoming: ClaimSet;
   readonly outgoing: Claim[];
-  /** `issuedClaimKey` of every outgoing claim, so an identical one is issued once. */
-  readonly outgoingKeys: Set<string>;
+  /** The outgoing claims by type, once there are many, so an identical one is found and issued once. */
+  outgoingByType: Map<string, Claim[]> | undefined;
   readonly properties: Claim[];
+  /** The engine properties so far, kept as each is issued (a new object on each change). */
+  engine: EngineProperties;
   section: SectionName;
   permit: boolean;
   deny: boolean;

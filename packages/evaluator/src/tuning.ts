@@ -1,0 +1,14 @@
+/**
+ * When the evaluator stops scanning and builds an index: one switch for each, tuned so that small
+ * claim sets (every real evaluation) never pay for an index. Tests set them to 0 and Infinity to
+ * check that both paths give the same results and traces (test/optimised-paths.test.ts).
+ */
+export const Tuning = {
+  /**
+   * Conditions with a literal type read only the claims of that type once they have scanned the
+   * set this many times over (an index costs about ten scans to build, then each lookup is one).
+   */
+  scansBeforeIndex: 8,
+  /** Issued claims are compared one by one below this many, then looked up by type. */
+  issuedBeforeIndex: 16,
+};
