@@ -4,9 +4,10 @@ import {
   valueTypeOf,
   type Action,
   type Claim,
+  type Expression,
   type Range,
 } from "@maa-policy/parser";
-import { compileExpression } from "./compile-expression.js";
+import { compileExpression, constantOf } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import { Tuning } from "./tuning.js";
 import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
@@ -81,29 +82,39 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
     return () => fault(`${node.name}() needs both type= and value= (or claim=).`, node.range);
   const valueType = args.get("valueType");
   const issuer = args.get("issuer");
+  // Literal arguments (nearly every real action) are read once here, not at every run.
+  const fixedType = literalString(type.node.value);
+  const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
   return (scope, state) => {
-    const claimType = singleString(type.expr, scope, state, "type", type.range);
-    const claimIssuer = issuer
-      ? singleString(issuer.expr, scope, state, "issuer", issuer.range)
-      : POLICY_ISSUER;
+    const claimType = fixedType ?? singleString(type.expr, scope, state, "type", type.range);
+    const claimIssuer = fixedIssuer ?? singleString(issuer!.expr, scope, state, "issuer", issuer!.range);
     const declared = valueType
       ? singleString(valueType.expr, scope, state, "valueType", valueType.range)
       : undefined;
     const values = value.expr(scope, state);
+    const produced: Claim[] = [];
     // An empty Set (JsonToClaimValue of null or []) makes no claim: the action is a no-op.
-    return values.items.map((v) => {
+    for (const v of values.items) {
       if (declared !== undefined && declared !== typeName(v))
         fault(
           `valueType="${declared}" does not match the ${typeName(v)} value ${describeValue(v)}.`,
           valueType!.range,
         );
-      return emit(
-        state,
-        { type: claimType, value: v, valueType: valueTypeOf(v), issuer: claimIssuer },
-        values.readOnly,
+      produced.push(
+        emit(
+          state,
+          { type: claimType, value: v, valueType: valueTypeOf(v), issuer: claimIssuer },
+          values.readOnly,
+        ),
       );
-    });
+    }
+    return produced;
   };
+}
+
+function literalString(expression: Expression): string | undefined {
+  const item = constantOf(expression)?.items[0];
+  return typeof item === "string" ? item : undefined;
 }
 
 function singleString(expr: Expr, scope: Scope, state: State, what: string, range: Range): string {

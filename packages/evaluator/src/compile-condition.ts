@@ -10,20 +10,28 @@ export interface CompiledCondition {
   readonly negated: boolean;
   /** The identifier's slot, or -1 when the condition binds nothing. */
   readonly slot: number;
-  /** The filter for this run: right-hand sides are evaluated once, before any claim is tested. */
-  readonly predicate: (scope: Scope, state: State) => Predicate;
-  /** The same filter, when it depends on nothing (every right-hand side a literal). */
-  readonly fixed: Predicate | undefined;
-  /** The type a matching claim must have (`type == "literal"`), so only claims of it need testing. */
+  /**
+   * The type a matching claim must have (`type == "literal"`, nearly every real condition): the
+   * caller tests it first, and reads only the claims of that type once the set is indexed.
+   */
   readonly type: string | undefined;
+  /** The rest of the filter for this run: right-hand sides are evaluated once, before any claim is tested. */
+  readonly predicate: (scope: Scope, state: State) => Predicate;
+  /** The same, when it depends on nothing (every right-hand side a literal); `ANY` when nothing is left to test. */
+  readonly fixed: Predicate | undefined;
 }
+
+/** The filter that every claim passes. */
+export const ANY: Predicate = () => true;
 
 /**
  * Compiles `[p1, p2, ...]` into a claim filter. When every right-hand side is a literal (nearly
  * every real condition), the filter is built once here and the run-time cost is a few compares.
  */
 export function compileCondition(node: Condition, slots: Slots): CompiledCondition {
-  const parts = node.properties.map((p) => compileProperty(p, slots));
+  const typed = node.properties.findIndex(isLiteralType);
+  const type = typed < 0 ? undefined : (constantOf(node.properties[typed].value)!.items[0] as string);
+  const parts = node.properties.filter((_, i) => i !== typed).map((p) => compileProperty(p, slots));
   let predicate: CompiledCondition["predicate"];
   let fixed: Predicate | undefined;
   if (parts.every((p) => p.constant)) {
@@ -39,16 +47,13 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
     slot = slots.get(name) ?? slots.size;
     slots.set(name, slot);
   }
-  return { node, negated: node.negated, slot, predicate, fixed, type: requiredType(node) };
+  return { node, negated: node.negated, slot, type, predicate, fixed };
 }
 
-function requiredType(node: Condition): string | undefined {
-  for (const p of node.properties) {
-    if (p.property.text !== "type" || p.operator !== "==") continue;
-    const literal = constantOf(p.value)?.items[0];
-    if (typeof literal === "string") return literal;
-  }
-  return undefined;
+function isLiteralType(p: PropertyCondition): boolean {
+  return (
+    p.property.text === "type" && p.operator === "==" && typeof constantOf(p.value)?.items[0] === "string"
+  );
 }
 
 interface CompiledProperty {
@@ -149,7 +154,7 @@ function equalTo(get: (c: Claim) => ClaimValue, v: ClaimValue): Predicate {
 function all(predicates: readonly Predicate[]): Predicate {
   switch (predicates.length) {
     case 0:
-      return () => true;
+      return ANY;
     case 1:
       return predicates[0];
     case 2: {

@@ -10,6 +10,7 @@ import type { CompiledPolicy, CompiledRule } from "./compile-policy.js";
 import { Budget } from "./budget.js";
 import { Decisions } from "./decisions.js";
 import { ClaimSet } from "./claim-set.js";
+import { ANY } from "./compile-condition.js";
 import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
 import type { Scope, State } from "./state.js";
@@ -140,26 +141,21 @@ function runRule(
   let fired = true;
   try {
     for (const condition of rule.conditions) {
-      const predicate = condition.fixed ?? condition.predicate(scope, state);
-      let found: boolean;
-      let matched: Claim[] | undefined;
-      const incoming = state.incoming.candidates(condition.type, state.budget);
+      const test = condition.fixed ?? condition.predicate(scope, state);
+      const type = condition.type;
       const budget = state.budget;
-      if (condition.slot >= 0 || conditions) {
-        matched = [];
-        for (let j = 0; j < incoming.length; j++) {
-          budget.tick();
-          if (predicate(incoming[j])) matched.push(incoming[j]);
-        }
-        found = matched.length > 0;
-      } else {
-        found = false;
-        for (let j = 0; j < incoming.length; j++) {
-          budget.tick();
-          if (predicate(incoming[j])) {
-            found = true;
-            break;
-          }
+      const candidates = state.incoming.candidates(type, budget);
+      let found = false;
+      let matched: Claim[] | undefined;
+      if (condition.slot >= 0 || conditions) matched = [];
+      for (let j = 0; j < candidates.length; j++) {
+        budget.tick();
+        const claim = candidates[j];
+        if ((type === undefined || claim.type === type) && (test === ANY || test(claim))) {
+          found = true;
+          // Without an identifier or a trace, the first match decides.
+          if (matched === undefined) break;
+          matched.push(claim);
         }
       }
       const held = condition.negated ? !found : found;
