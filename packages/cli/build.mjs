@@ -8,7 +8,8 @@ import { build } from "esbuild";
 rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
-  entryPoints: { "policy-eval": "src/main.ts" },
+  // The worker threads of `check` (src/analyze-many.ts) run an entry of their own, beside the chunks.
+  entryPoints: { "policy-eval": "src/main.ts", "analyze-worker": "src/analyze-worker.ts" },
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,

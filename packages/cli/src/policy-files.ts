@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "./io.js";
@@ -18,7 +18,8 @@ const IGNORED = ["**/node_modules/**", "**/.git/**"];
 export async function policyFiles(args: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const arg of args) {
-    const info = arg === "-" ? undefined : await stat(arg).catch(() => undefined);
+    // Synchronous: `check` is given a thousand files at once, and an await each cost more than the stat.
+    const info = arg === "-" ? undefined : statOrUndefined(arg);
     if (info?.isDirectory()) {
       const patterns = POLICY_EXTENSIONS.map((extension) => `**/*${extension}`);
       const found = await glob(patterns, { cwd: arg, ignore: IGNORED });
@@ -38,4 +39,12 @@ export async function policyFiles(args: readonly string[]): Promise<string[]> {
     }
   }
   return [...new Set(files)];
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import { decodePolicyBytes } from "@maa-policy/parser";
-import { displayName, readError, readInputBytes, UsageError } from "./io.js";
+import { displayName, readError, readInputBytes, readRegularFileSync, UsageError } from "./io.js";
 
 /**
  * Reads a policy file, or says why it cannot be read: every command that reads one comes here, so
@@ -13,10 +13,28 @@ export async function readPolicyFile(path: string): Promise<string | { error: Us
   } catch (error) {
     return { error: readError(path, error) };
   }
-  const decoded = decodePolicyBytes(bytes);
-  if (!decoded.ok)
+  return decoded(path, bytes);
+}
+
+/**
+ * The same, without an await when the file is a regular file that opens (undefined otherwise: then
+ * `readPolicyFile` reads it, and words why it cannot).
+ */
+export function readPolicyFileSync(path: string): string | { error: UsageError } | undefined {
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readRegularFileSync(path);
+  } catch (error) {
+    return { error: readError(path, error) };
+  }
+  return bytes && decoded(path, bytes);
+}
+
+function decoded(path: string, bytes: Uint8Array): string | { error: UsageError } {
+  const result = decodePolicyBytes(bytes);
+  if (!result.ok)
     return {
-      error: new UsageError(decoded.message, `${displayName(path)}:${decoded.line}:${decoded.column}`),
+      error: new UsageError(result.message, `${displayName(path)}:${result.line}:${result.column}`),
     };
-  return decoded.text;
+  return result.text;
 }

@@ -1,5 +1,6 @@
 import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
+import { analyzeMany } from "../analyze-many.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
 import { styleFor } from "../format/display.js";
@@ -11,7 +12,7 @@ import { writeFileAtomic } from "../atomic-write.js";
 import { describeSystemError, displayName, problemLine, usageErrorLine } from "../io.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
 import { policyFiles } from "../policy-files.js";
-import { readPolicyFile } from "../read-policy.js";
+import { readPolicyFile, readPolicyFileSync } from "../read-policy.js";
 import { runOptions } from "../run-options.js";
 import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
@@ -46,19 +47,28 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
   let exit: number = ExitCode.Ok;
+  const texts: string[] = [];
+  const read: string[] = [];
   for (const path of await policyFiles(paths)) {
-    const loaded = await readPolicyFile(path);
+    // Regular files are read without an await each: with many files, awaits cost more than reading.
+    const loaded = readPolicyFileSync(path) ?? (await readPolicyFile(path));
     if (typeof loaded !== "string") {
       process.stderr.write(usageErrorLine(loaded.error));
       unread.push({ path: displayName(path), message: `${loaded.error.where}: ${loaded.error.message}` });
       continue;
     }
-    const fixed = options.fix
-      ? await fix(path, loaded)
-      : { analysis: analyzePolicy(loaded), exit: ExitCode.Ok };
-    exit = Math.max(exit, fixed.exit);
-    files.push({ path: displayName(path), analysis: fixed.analysis });
+    if (options.fix) {
+      // One file after another: a fix writes the file, and says so, before the next is read.
+      const fixed = await fix(path, loaded);
+      exit = Math.max(exit, fixed.exit);
+      files.push({ path: displayName(path), analysis: fixed.analysis });
+    } else {
+      texts.push(loaded);
+      read.push(path);
+    }
   }
+  const analyses = await analyzeMany(texts);
+  read.forEach((path, i) => files.push({ path: displayName(path), analysis: analyses[i] }));
   const failing = (severity: string) =>
     severity === "error" || (options.strict === true && severity === "warning");
   const report = render(files, unread, options.format, runOptions.quiet ? failing : undefined);
