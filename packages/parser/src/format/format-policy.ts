@@ -4,7 +4,7 @@ import { LineIndex, type Range } from "../position.js";
 import type { Policy } from "../ast.js";
 import type { Slot } from "./layout.js";
 import { renderWhitespace } from "./render.js";
-import { samePolicy } from "./same-policy.js";
+import { sameTokens } from "./same-policy.js";
 import { AlignmentError } from "./token-reader.js";
 import { layoutSlots } from "./walk.js";
 
@@ -100,8 +100,7 @@ function formatAll(text: string, options: FormatOptions): Formatted {
   });
   const { output, gaps } = assemble(text, slots, whitespace);
   // A last guard: the output must mean what the input meant, or nothing is changed.
-  const reparsed = parsePolicy(output);
-  if (!reparsed.policy || reparsed.diagnostics.length > 0 || !samePolicy(parsed.policy, reparsed.policy))
+  if (!sameTokens(text, output))
     return {
       ok: false,
       reason: "Internal formatter error: the formatted policy would differ; nothing changed.",

@@ -7,4 +7,4 @@ export {
   type FormatOptions,
   type FormatResult,
 } from "./format-policy.js";
-export { stripRanges, samePolicy } from "./same-policy.js";
+export { stripRanges } from "./same-policy.js";

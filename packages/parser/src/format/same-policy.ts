@@ -1,5 +1,5 @@
-import type { Policy } from "../ast.js";
 import { plainAst } from "../ast-views.js";
+import { scan } from "../fast-lexer.js";
 
 /**
  * The AST without positions: `range` and every `*Range` field dropped, names reduced to their text
@@ -21,47 +21,21 @@ function strip(node: unknown): unknown {
 }
 
 /**
- * Same tree, same comments in the same order: what formatting must preserve. The two trees are
- * walked side by side, each node as `JSON.stringify` would see it (`toJSON`, undefined fields left
- * out) without positions; nothing is built, so a 16 MB policy costs time in proportion and memory
- * in proportion to its depth, where a JSON string of each tree ran out of string length.
+ * Whether `b` is `a` with only the whitespace between tokens changed: the same tokens, comments
+ * included, with the same text, in the same order. The parser then reads the same policy from
+ * both, so this is what formatting must preserve; scanning both is a fraction of the cost of
+ * parsing the output again and walking the two trees side by side (bench/check-and-format.bench.js).
  */
-export function samePolicy(a: Policy, b: Policy): boolean {
-  return sameNode(a, b);
-}
-
-function sameNode(x: unknown, y: unknown): boolean {
-  const a = asJson(x);
-  const b = asJson(y);
-  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return a === b;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameNode(a[i], b[i])) return false;
-    return true;
-  }
-  const keys = fieldsOf(a);
-  const other = fieldsOf(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    if (
-      key !== other[i] ||
-      !sameNode((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])
-    )
-      return false;
+export function sameTokens(a: string, b: string): boolean {
+  const x = scan(a);
+  const y = scan(b);
+  if (!x || !y || x.count !== y.count) return false;
+  for (let i = 0; i < x.count; i++) {
+    const start = x.starts[i];
+    const other = y.starts[i];
+    const length = x.ends[i] - start;
+    if (x.types[i] !== y.types[i] || y.ends[i] - other !== length) return false;
+    for (let k = 0; k < length; k++) if (a.charCodeAt(start + k) !== b.charCodeAt(other + k)) return false;
   }
   return true;
-}
-
-function asJson(node: unknown): unknown {
-  const json = (node as { toJSON?: () => unknown } | null)?.toJSON;
-  return typeof json === "function" ? json.call(node) : node;
-}
-
-/** The fields JSON would write, in order, less positions. */
-function fieldsOf(node: object): string[] {
-  return Object.keys(node).filter(
-    (key) =>
-      key !== "range" && !key.endsWith("Range") && (node as Record<string, unknown>)[key] !== undefined,
-  );
 }
