@@ -5,6 +5,8 @@ export interface CheckedFile {
   /** The path as the user gave it (`<stdin>` for `-`). */
   readonly path: string;
   readonly analysis: Analysis;
+  /** With `--fix`: each fix applied. */
+  readonly fixed?: readonly AppliedFix[];
 }
 
 /** A file `check` was asked for but could not read: every format says so rather than skip it. */
@@ -12,4 +14,10 @@ export interface UnreadFile {
   readonly path: string;
   /** Why, naming the file: `missing.policy: no such file`. */
   readonly message: string;
+}
+
+/** With `check --fix`: a fix applied, at the line (1-based) of the text it was applied to. */
+export interface AppliedFix {
+  readonly title: string;
+  readonly line: number;
 }
