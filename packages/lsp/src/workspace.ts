@@ -2,7 +2,7 @@ import { parseAttestationType } from "@maa-policy/parser";
 import type { Connection, Position, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache, type DocumentModel } from "./analysis-cache.js";
-import { analysisOptionsFor } from "./project.js";
+import { analysisOptionsFor, type ProjectConfigFinder } from "./project.js";
 import { DEFAULT_SETTINGS, type Settings } from "./protocol.js";
 
 /** What every feature handler needs: the open documents, their analyses, settings and the client. */
@@ -19,6 +19,7 @@ export class Workspace {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    private readonly findProjectConfig?: ProjectConfigFinder,
   ) {}
 
   /** The document's model, or undefined for a document the client never opened. */
@@ -26,7 +27,13 @@ export class Workspace {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const settings = this.configurationSupport ? this.answered.get(uri) : this.pushedSettings;
-    return { ...this.cache.get(document, analysisOptionsFor(uri, settings ?? DEFAULT_SETTINGS)), document };
+    return {
+      ...this.cache.get(
+        document,
+        analysisOptionsFor(uri, settings ?? DEFAULT_SETTINGS, this.findProjectConfig),
+      ),
+      document,
+    };
   }
 
   offset(model: DocumentModel, position: Position): number {
