@@ -4,11 +4,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import { analyzePolicy } from "@maa-policy/parser";
 import type { WorkerInput, WorkerResult } from "./analyze-many.js";
 
-const { texts, next } = workerData as WorkerInput;
+const { texts, options, next } = workerData as WorkerInput;
 const claimed = new Int32Array(next);
 const results: WorkerResult[] = [];
 for (let i = Atomics.add(claimed, 0, 1); i < texts.length; i = Atomics.add(claimed, 0, 1)) {
-  const { diagnostics, hasErrors } = analyzePolicy(texts[i]);
-  results.push({ index: i, diagnostics, hasErrors });
+  const { diagnostics, hasErrors, attestationType } = analyzePolicy(texts[i], options[i]);
+  results.push({ index: i, diagnostics, hasErrors, attestationType });
 }
 parentPort!.postMessage(results);

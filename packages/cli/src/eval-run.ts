@@ -1,5 +1,5 @@
 import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult } from "@maa-policy/evaluator";
-import { restErrorBody, type Claim } from "@maa-policy/parser";
+import { claimTypeWarnings, restErrorBody, type Claim } from "@maa-policy/parser";
 import { evidenceClaims } from "./commands/claims.js";
 import type { EvalOptions } from "./commands/eval.js";
 import { readPolicyFile } from "./read-policy.js";
@@ -7,7 +7,7 @@ import { formatExplanation, formatOutcome } from "./eval-text.js";
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
-import { readError, readInput, UsageError } from "./io.js";
+import { displayName, problemLine, readError, readInput, UsageError } from "./io.js";
 import { writeOutput } from "./token-io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
@@ -92,9 +92,7 @@ async function incomingClaims(
   });
   const claims = parseClaims(claimsText);
   if (!claims.ok) throw new UsageError(claims.error.message, displayName(path));
+  for (const warning of claimTypeWarnings(claims.claims))
+    process.stderr.write(problemLine({ where: displayName(path), severity: "warning", message: warning }));
   return claims;
-}
-
-function displayName(path: string): string {
-  return path === "-" ? "<stdin>" : path;
 }

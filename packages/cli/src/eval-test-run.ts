@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { ClaimValue } from "@maa-policy/parser";
+import { claimTypeWarnings, type ClaimValue } from "@maa-policy/parser";
 import { loadPolicy as compile, type CompiledPolicy, type EvaluationResult } from "@maa-policy/evaluator";
 import type { TestOptions } from "./commands/test.js";
 import { readPolicyFile } from "./read-policy.js";
@@ -30,6 +30,9 @@ export async function runTests(paths: readonly string[], options: TestOptions): 
       continue;
     }
     for (const testCase of selected) {
+      for (const warning of claimTypeWarnings(testCase.claims))
+        process.stdout.write(`warning ${relative(".", path)}: ${testCase.name}: ${warning}
+`);
       const result = policy.evaluate(testCase.claims);
       coverage.set(file.policyPath, [...(coverage.get(file.policyPath) ?? []), result]);
       cases.push({

@@ -20,6 +20,9 @@ const policy = write(
 );
 const claims = write("claims.json", '[{"type":"x-ms-runtime","value":"{\\"nonce\\":\\"abc\\"}"}]');
 
+// Through minimatch too: the project config's glob gives the attestation type.
+write("maa-policy.json", JSON.stringify({ attestationType: { "*.txt": "SgxEnclave" } }));
+
 describe("the bundled policy-eval", () => {
   it("check", () => {
     expect(spawnCli(["check", policy])).toEqual({

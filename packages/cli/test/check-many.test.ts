@@ -48,12 +48,17 @@ describe("check over many files", () => {
 
   it("finds on worker threads what analyzePolicy finds", async () => {
     const texts = Array.from({ length: 120 }, (_, i) => policy(i));
-    const analyses = await analyzeMany(texts, 2);
+    const analyses = await analyzeMany(
+      texts,
+      texts.map(() => ({ attestationType: "sgx" as const })),
+      2,
+    );
     expect(analyses).toHaveLength(texts.length);
     texts.forEach((text, i) => {
-      const expected = analyzePolicy(text);
+      const expected = analyzePolicy(text, { attestationType: "sgx" });
       expect(analyses[i].diagnostics).toEqual(expected.diagnostics);
       expect(analyses[i].hasErrors).toBe(expected.hasErrors);
+      expect(analyses[i].attestationType).toEqual(expected.attestationType);
       expect(analyses[i].source.lines.lineText(3)).toBe(expected.source.lines.lineText(3));
     });
   });

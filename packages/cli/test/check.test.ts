@@ -137,7 +137,16 @@ describe("policy-eval check", () => {
     expect(readFileSync(file, "utf8")).toBe(
       'version=1.0;\nauthorizationrules { c:[type=="x"] => permit(); };\nissuancerules { c:[type=="x"] => issue(type="y", value=c.value); };\n',
     );
-    expect(result).toEqual({ code: 0, stdout: "1 file checked: no problems.\n", stderr: "" });
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        `${file}:1: fixed: Change to 'version'\n` +
+        `${file}:2: fixed: Change '=' to '=='\n` +
+        `${file}:2: fixed: Insert ';'\n` +
+        `${file}:3: fixed: Change to 'value'\n` +
+        "1 file checked: no problems.\n",
+      stderr: "",
+    });
   });
 
   it("reads standard input for '-' and, with --fix, prints the fixed policy", async () => {
@@ -146,7 +155,7 @@ describe("policy-eval check", () => {
       "version=1.0; authorizationrules{=> permit()}; issuancerules{};",
     );
     expect(result.stdout).toBe("version=1.0; authorizationrules{=> permit();}; issuancerules{};");
-    expect(result.stderr).toBe("1 file checked: no problems.\n");
+    expect(result.stderr).toBe("<stdin>:1: fixed: Insert ';'\n1 file checked: no problems.\n");
     expect(result.code).toBe(0);
   });
 

@@ -91,15 +91,13 @@ function jmesPath(args: readonly Values[], context: FunctionContext): Values {
     const data = parseJson(text, "JmesPath's first argument", dataRange);
     if (!context.jmespath)
       fault("JmesPath is not available: the policy was compiled without the JMESPath engine.");
-    let result: unknown;
-    try {
-      result = context.jmespath.search(data, q);
-    } catch (error) {
+    const found = context.jmespath.search(data, q);
+    if ("error" in found)
       fault(
-        `JmesPath's query ${JSON.stringify(q)} is not valid JMESPath: ${(error as Error).message}`,
+        `JmesPath's query ${JSON.stringify(q)} ${SEARCH_FAILURE[found.kind]}: ${found.error}`,
         queryRange,
       );
-    }
+    const result = found.value;
     // "The search always returns a valid JSON as output": a missing path is the text `null`. A
     // query can build a result deeper than its input (a literal in backquotes).
     if (jsonValueTooDeepAt(result) !== undefined)
@@ -107,6 +105,13 @@ function jmesPath(args: readonly Values[], context: FunctionContext): Values {
     return [JSON.stringify(result ?? null)];
   });
 }
+
+const SEARCH_FAILURE = {
+  syntax: "is not valid JMESPath",
+  refused: "is refused",
+  runtime: "failed",
+  limit: "was stopped",
+} as const;
 
 function jsonToClaimValue(args: readonly Values[], context: FunctionContext): Values {
   const range = context.argumentRanges[0];

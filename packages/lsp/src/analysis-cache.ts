@@ -1,9 +1,11 @@
-import { analyzePolicy, type Analysis, type LineIndex } from "@maa-policy/parser";
+import { analyzePolicy, type Analysis, type AnalysisOptions, type LineIndex } from "@maa-policy/parser";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 
 export interface DocumentModel {
   readonly uri: string;
   readonly version: number;
+  /** The options it was analysed with (attestation type, project config), as a key. */
+  readonly options: string;
   readonly analysis: Analysis;
   readonly lines: LineIndex;
 }
@@ -15,12 +17,19 @@ export interface DocumentModel {
 export class AnalysisCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  get(document: TextDocument): DocumentModel {
+  get(document: TextDocument, options: AnalysisOptions = {}): DocumentModel {
+    const key = JSON.stringify(options);
     const cached = this.models.get(document.uri);
-    if (cached?.version === document.version) return cached;
-    const analysis = analyzePolicy(document.getText());
+    if (cached?.version === document.version && cached.options === key) return cached;
+    const analysis = analyzePolicy(document.getText(), options);
     // The parser already indexed the lines; features convert offsets with the same index.
-    const model = { uri: document.uri, version: document.version, analysis, lines: analysis.source.lines };
+    const model = {
+      uri: document.uri,
+      version: document.version,
+      options: key,
+      analysis,
+      lines: analysis.source.lines,
+    };
     this.models.set(document.uri, model);
     return model;
   }

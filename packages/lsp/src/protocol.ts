@@ -52,12 +52,13 @@ export const EVALUATE_COMMAND = "maa-policy-lsp.evaluate";
 
 /** Settings under the `maaPolicy` section. */
 export interface Settings {
-  readonly attestationType: AttestationType;
+  /** The default attestation type; undefined infers it from the policy's claims (the pragma and maa-policy.json win). */
+  readonly attestationType: AttestationType | undefined;
   /** A claims file, relative to the workspace folder or to the policy. */
   readonly claimsFile: string | undefined;
 }
 
-export const DEFAULT_SETTINGS: Settings = { attestationType: "sgx", claimsFile: undefined };
+export const DEFAULT_SETTINGS: Settings = { attestationType: undefined, claimsFile: undefined };
 
 /** `initializationOptions`. */
 export interface InitializationOptions {

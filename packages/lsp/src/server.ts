@@ -19,6 +19,7 @@ import * as signatureHelp from "./features/signature-help.js";
 import * as structure from "./features/structure.js";
 import type { ClaimsFiles } from "./claims-file.js";
 import type { EvaluationRunner } from "./evaluation-runner.js";
+import type { ProjectConfigFinder } from "./project.js";
 import { EVALUATE_COMMAND, type InitializationOptions } from "./protocol.js";
 import { VERSION } from "./version.js";
 import { Workspace } from "./workspace.js";
@@ -32,23 +33,25 @@ const positive = (value: unknown) => (typeof value === "number" && value > 0 ? v
 const DEFAULT_DIAGNOSTICS_DELAY = 10;
 
 /**
- * What a host with files and threads (Node) gives the server for Evaluate: how to read claims
- * files, and how to make the runner that evaluates in a worker (the server's own entry, which
- * serves evaluations when started in a worker thread) with the client's limits.
+ * What a host with files and threads (Node) gives the server: how to read claims files and find
+ * project configs, and how to make the runner that evaluates in a worker (the server's own entry,
+ * which serves evaluations when started in a worker thread) with the client's limits.
  */
 export interface ServerOptions {
   readonly files: ClaimsFiles;
+  /** `maa-policy.json` upward from a document (the browser has none). */
+  readonly projectConfig: ProjectConfigFinder;
   readonly runner: (limits: { timeLimitMs?: number; memoryMb?: number }) => EvaluationRunner;
 }
 
 /**
  * Wires every feature to a connection (stdio, in-memory streams in tests, a Web Worker's messages in
  * the playground) and starts listening. Without `options` (the browser) there is no Evaluate code
- * lens, request, command or inlay hints, and the server imports nothing of Node.
+ * lens, request, command or inlay hints, no project config, and the server imports nothing of Node.
  */
 export function startServer(connection: Connection, options?: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  const ws = new Workspace(connection, documents);
+  const ws = new Workspace(connection, documents, options?.projectConfig);
 
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;

@@ -1,13 +1,16 @@
-import { isAttestationType } from "@maa-policy/parser";
+import { parseAttestationType } from "@maa-policy/parser";
 import type { Connection, Position, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { AnalysisCache, type DocumentModel } from "./analysis-cache.js";
+import { analysisOptionsFor, type ProjectConfigFinder } from "./project.js";
 import { DEFAULT_SETTINGS, type Settings } from "./protocol.js";
 
 /** What every feature handler needs: the open documents, their analyses, settings and the client. */
 export class Workspace {
   readonly cache = new AnalysisCache();
   private readonly settings = new Map<string, Promise<Settings>>();
+  /** Each document's settings once the client has answered: analyses are synchronous. */
+  private readonly answered = new Map<string, Settings>();
   /** Whether the client answers `workspace/configuration`; otherwise pushed settings apply to all. */
   configurationSupport = false;
   pushedSettings: Settings = DEFAULT_SETTINGS;
@@ -16,12 +19,21 @@ export class Workspace {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    private readonly findProjectConfig?: ProjectConfigFinder,
   ) {}
 
   /** The document's model, or undefined for a document the client never opened. */
   model(uri: string): (DocumentModel & { document: TextDocument }) | undefined {
     const document = this.documents.get(uri);
-    return document && { ...this.cache.get(document), document };
+    if (!document) return undefined;
+    const settings = this.configurationSupport ? this.answered.get(uri) : this.pushedSettings;
+    return {
+      ...this.cache.get(
+        document,
+        analysisOptionsFor(uri, settings ?? DEFAULT_SETTINGS, this.findProjectConfig),
+      ),
+      document,
+    };
   }
 
   offset(model: DocumentModel, position: Position): number {
@@ -34,7 +46,11 @@ export class Workspace {
     if (!settings) {
       settings = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: "maaPolicy" })
-        .then(readSettings, () => DEFAULT_SETTINGS);
+        .then(readSettings, () => DEFAULT_SETTINGS)
+        .then((answer) => {
+          this.answered.set(uri, answer);
+          return answer;
+        });
       this.settings.set(uri, settings);
     }
     return settings;
@@ -42,12 +58,14 @@ export class Workspace {
 
   settingsChanged(pushed: unknown): void {
     this.settings.clear();
+    this.answered.clear();
     const section = (pushed as { maaPolicy?: unknown } | null)?.maaPolicy;
     if (section !== undefined) this.pushedSettings = readSettings(section);
   }
 
   closed(uri: string): void {
     this.settings.delete(uri);
+    this.answered.delete(uri);
     this.cache.delete(uri);
   }
 }
@@ -55,8 +73,9 @@ export class Workspace {
 /** Unknown or mistyped values fall back to the defaults rather than failing a request. */
 export function readSettings(value: unknown): Settings {
   const raw = (value ?? {}) as { attestationType?: unknown; claimsFile?: unknown };
-  const type = typeof raw.attestationType === "string" ? raw.attestationType.toLowerCase() : "";
+  const type =
+    typeof raw.attestationType === "string" ? parseAttestationType(raw.attestationType) : undefined;
   const claimsFile =
     typeof raw.claimsFile === "string" && raw.claimsFile.trim() !== "" ? raw.claimsFile : undefined;
-  return { attestationType: isAttestationType(type) ? type : DEFAULT_SETTINGS.attestationType, claimsFile };
+  return { attestationType: type ?? DEFAULT_SETTINGS.attestationType, claimsFile };
 }

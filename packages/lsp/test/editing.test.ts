@@ -180,10 +180,20 @@ describe("completion", () => {
   });
 
   test("claim types of the configured attestation type, then the policy's own", async () => {
-    const sgx = await labels(`${AUTHZ}[type == <|>] => permit();\n    => add(type="mine", value=1);\n};`);
+    const sgx = await labels(`${AUTHZ}[type == <|>] => permit();\n    => add(type="mine", value=1);\n};`, {
+      attestationType: "SgxEnclave",
+    });
     expect(sgx.slice(0, 2)).toEqual(['"x-ms-sgx-is-debuggable"', '"x-ms-sgx-product-id"']);
     expect(sgx.at(-1)).toBe('"mine"');
     expect(sgx).not.toContain('"aikValidated"');
+    await client.shutdown();
+    // Without a setting, the pragma decides; without either, every catalogued claim is offered.
+    const pragma = await labels(`// maa-policy: attestation-type=tpm\n${AUTHZ}[type == <|>`);
+    expect(pragma.slice(0, 2)).toEqual(['"aikValidated"', '"aikPubHash"']);
+    await client.shutdown();
+    const all = await labels(`${AUTHZ}[type == <|>`);
+    expect(all).toContain('"aikValidated"');
+    expect(all).toContain('"x-ms-sgx-mrsigner"');
     await client.shutdown();
     const tpm = await labels(`${AUTHZ}[type == <|>`, { attestationType: "tpm" });
     expect(tpm.slice(0, 2)).toEqual(['"aikValidated"', '"aikPubHash"']);
@@ -197,7 +207,8 @@ describe("completion", () => {
     expect(mrsigner).toEqual({
       label: '"x-ms-sgx-mrsigner"',
       kind: 20,
-      documentation: "String. MRSIGNER, the enclave signer's measurement: 64 lower-case hex digits.",
+      detail: "String · DOC: claim-sets.md, incoming claims",
+      documentation: "MRSIGNER, the enclave signer's measurement: 64 lower-case hex digits.",
       filterText: '"x-ms-sgx-mrsigner"',
       textEdit: {
         range: { start: { line: 2, character: 13 }, end: { line: 2, character: 26 } },
@@ -233,7 +244,7 @@ describe("hover", () => {
   test.each([
     [
       policy("<|>"),
-      "**x-ms-sgx-svn** (Integer)\n\nThe enclave's security version number (ISVSVN).\n\nAttestation types: sgx, openenclave.",
+      "**x-ms-sgx-svn** (Integer)\n\nThe enclave's security version number (ISVSVN, 16 bits).\n\nAttestation types: sgx, openenclave.\n\nEvidence: DOC: claim-sets.md, incoming claims.",
     ],
     [
       policy("").replace("App", "App<|>"),

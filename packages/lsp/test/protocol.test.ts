@@ -50,7 +50,7 @@ test("initialize, open, diagnostics, completion, hover, rename, formatting, code
     position: { line: 2, character: 20 },
   });
   expect((hover.contents as { value: string }).value).toBe(
-    "**x-ms-sgx-svn** (Integer)\n\nThe enclave's security version number (ISVSVN).\n\nAttestation types: sgx, openenclave.",
+    "**x-ms-sgx-svn** (Integer)\n\nThe enclave's security version number (ISVSVN, 16 bits).\n\nAttestation types: sgx, openenclave.\n\nEvidence: DOC: claim-sets.md, incoming claims.",
   );
 
   const rename = await client.request<WorkspaceEdit>("textDocument/rename", {

@@ -1,22 +1,64 @@
+import { readPragma, resolveAttestationType, type AttestationTypeResolution } from "./attestation-type.js";
+import type { ClaimValueType } from "./claim.js";
+import { ATTESTATION_TYPES, type AttestationType } from "./claims-catalogue.js";
 import { checkPolicy } from "./checker/index.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { MAX_DIAGNOSTICS } from "./limits.js";
 import { parsePolicy, type ParseResult } from "./parse.js";
 
+export interface AnalysisOptions {
+  /** The caller's default: `check --attestation-type`, the editor's `maaPolicy.attestationType`. */
+  readonly attestationType?: AttestationType;
+  /** What the project config (`maa-policy.json`) says for this file; it wins over the default. */
+  readonly project?: {
+    readonly attestationType?: AttestationType;
+    readonly claims?: Readonly<Record<string, ClaimValueType>>;
+    /** The config file, to say where the attestation type came from. */
+    readonly file?: string;
+  };
+}
+
 export interface Analysis extends ParseResult {
   /** Syntax errors first (in the parser's order), then the checker's findings in text order. */
   readonly diagnostics: readonly Diagnostic[];
   readonly hasErrors: boolean;
+  /** The attestation type the claims were checked for, and who said so (`attestation-type.ts`). */
+  readonly attestationType: AttestationTypeResolution;
 }
 
 /** Parse and check in one call: what `policy-eval check`, the language server and `eval` start from. */
-export function analyzePolicy(text: string): Analysis {
+export function analyzePolicy(text: string, options: AnalysisOptions = {}): Analysis {
   const parsed = parsePolicy(text);
+  const pragma = readPragma(text, parsed.source.lines);
+  const resolution = resolveAttestationType(
+    parsed.policy,
+    pragma?.type,
+    options.project && { type: options.project.attestationType, file: options.project.file },
+    options.attestationType,
+  );
   const complete = parsed.diagnostics.length === 0;
-  const checked = parsed.policy ? checkPolicy(parsed.policy, { complete }) : [];
-  const all = [...parsed.diagnostics, ...checked.filter((d) => !onSyntaxErrorLine(d, parsed.diagnostics))];
-  const hasErrors = all.some((d) => d.severity === "error");
-  return { ...parsed, diagnostics: capped(all), hasErrors };
+  const claims = { attestationType: resolution.type, declared: options.project?.claims ?? {} };
+  const checked = parsed.policy ? checkPolicy(parsed.policy, { complete, claims }) : [];
+  const all = [
+    ...parsed.diagnostics,
+    ...(pragma?.problem ? [pragmaDiagnostic(pragma.problem.written, pragma.problem.range)] : []),
+    ...checked.filter((d) => !onSyntaxErrorLine(d, parsed.diagnostics)),
+  ];
+  return {
+    ...parsed,
+    diagnostics: capped(all),
+    hasErrors: all.some((d) => d.severity === "error"),
+    attestationType: resolution,
+  };
+}
+
+function pragmaDiagnostic(written: string, range: Diagnostic["range"]): Diagnostic {
+  return {
+    code: "unknown-attestation-type",
+    severity: "error",
+    message: `'${written}' is not an attestation type; the pragma takes ${ATTESTATION_TYPES.join(", ")}.`,
+    range,
+  };
 }
 
 /** At most `MAX_DIAGNOSTICS`, and then one that says how many more there were, where the first of them is. */

@@ -41,6 +41,13 @@ export const CHECKER_CODES = [
   "unknown-escape",
   "read-only-claim",
   "jmespath-syntax",
+  "unknown-attestation-type",
+  "unknown-claim-type",
+  "claim-value-type",
+  "dead-condition",
+  "jmespath-unknown-function",
+  "jmespath-arity",
+  "jmespath-argument-type",
 ] as const;
 
 export type SyntaxCode = (typeof SYNTAX_CODES)[number];

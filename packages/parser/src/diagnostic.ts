@@ -12,6 +12,12 @@ export interface TextEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * Set when the fix changes what the policy does (another claim, another literal type) rather
+   * than what the service would refuse: the editor offers it and `check` lists it, but "fix all"
+   * and `check --fix` never apply it. A diagnostic with several fixes has each one offered only.
+   */
+  readonly offerOnly?: true;
 }
 
 export interface Diagnostic {

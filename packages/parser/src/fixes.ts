@@ -1,4 +1,4 @@
-import type { Diagnostic, TextEdit } from "./diagnostic.js";
+import type { Diagnostic, Fix, TextEdit } from "./diagnostic.js";
 
 /**
  * Applies edits to text. Overlapping edits are skipped (the later one loses), so applying the
@@ -21,7 +21,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result + text.slice(cursor);
 }
 
-/** Every edit of the first fix of each diagnostic that has one: what "fix all" and `check --fix` apply. */
+/**
+ * The fix `check --fix` and "fix all" apply for a diagnostic: its only fix, when that one keeps
+ * the meaning. Several candidates, or a fix that changes what the policy does, are offered only.
+ */
+export function automaticFix(diagnostic: Diagnostic): Fix | undefined {
+  const fixes = diagnostic.fixes ?? [];
+  return fixes.length === 1 && !fixes[0].offerOnly ? fixes[0] : undefined;
+}
+
+/** Every edit of the automatic fix of each diagnostic: what "fix all" and `check --fix` apply. */
 export function fixAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
-  return diagnostics.flatMap((d) => d.fixes?.[0]?.edits ?? []);
+  return diagnostics.flatMap((d) => automaticFix(d)?.edits ?? []);
 }

@@ -11,15 +11,19 @@ export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS, MAX_DIAGNOSTICS, MAX_EXCERPT_CHARS } from "./limits.js";
 export { quote, unquote } from "./string-literal.js";
-export { closest, editDistance, withArticle } from "./suggest.js";
+export { closest, closestAll, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";
-export { analyzePolicy, type Analysis } from "./analyze.js";
+export { analyzePolicy, type Analysis, type AnalysisOptions } from "./analyze.js";
+export { type AttestationTypeResolution } from "./attestation-type.js";
+export * from "./project-config.js";
 export { checkPolicy } from "./checker/index.js";
-export { jmesPathError, type JmesPathError } from "./checker/jmespath.js";
+export { checkQuery, type QueryFinding } from "./checker/jmespath-query.js";
+export * from "./jmespath-dialect.js";
 export * from "./functions.js";
 export * from "./language.js";
-export { applyEdits, fixAllEdits } from "./fixes.js";
+export { applyEdits, automaticFix, fixAllEdits } from "./fixes.js";
 export * from "./claims-catalogue.js";
+export { claimTypeWarnings } from "./claim-typing.js";
 export {
   completionContext,
   type CompletionContext,

@@ -39,3 +39,30 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function withArticle(word: string): string {
   return /^[AEIOU]/i.test(word) ? `an ${word}` : `a ${word}`;
 }
+
+/**
+ * Every candidate as close as the closest, when close enough to be a typo: a fix is applied only
+ * when there is one (`c3` with `c1` and `c2` bound has two).
+ */
+export function closestAll(word: string, candidates: Iterable<string>): string[] {
+  const lower = word.toLowerCase();
+  let best: string[] = [];
+  let bestDistance = Infinity;
+  for (const candidate of new Set(candidates)) {
+    // The distance is at least the difference in length: most candidates need no table.
+    if (Math.abs(candidate.length - word.length) > Math.max(1, Math.floor(candidate.length / 4))) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [[candidate], distance];
+    else if (distance === bestDistance) best.push(candidate);
+  }
+  const allowed = Math.max(1, Math.floor((best[0]?.length ?? 0) / 4));
+  return bestDistance <= allowed ? best : [];
+}
+
+/** "'a'", "'a' or 'b'", "'a', 'b' or 'c'". */
+export function orList(words: readonly string[]): string {
+  const quoted = words.map((w) => `'${w}'`);
+  return quoted.length < 2
+    ? quoted.join("")
+    : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}

@@ -1,6 +1,13 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
+  CLAIM_CATALOGUE,
   catalogueFor,
+  parseAttestationType,
+  parseProjectConfig,
+  configAttestationType,
+  findProjectConfig,
   completionContext,
   findCatalogueClaim,
   parsePolicy,
@@ -101,12 +108,96 @@ describe("claims catalogue", () => {
     expect(findCatalogueClaim("x-ms-sgx-svn")).toEqual({
       type: "x-ms-sgx-svn",
       valueType: "Integer",
-      description: "The enclave's security version number (ISVSVN).",
+      description: "The enclave's security version number (ISVSVN, 16 bits).",
+      evidence: "DOC: claim-sets.md, incoming claims",
+      domain: { kind: "integer", min: 0, max: 65535, what: "ISVSVN, a 16-bit number" },
       attestationTypes: ["sgx", "openenclave"],
     });
     expect(catalogueFor("tpm").map((c) => c.type)).toContain("aikValidated");
     expect(catalogueFor("sgx").map((c) => c.type)).not.toContain("aikValidated");
     expect(findCatalogueClaim("pcrs")?.readOnly).toBe(true);
     expect(findCatalogueClaim("$sgx-mrsigner")?.replacedBy).toBe("x-ms-sgx-mrsigner");
+  });
+
+  test("every row says where it comes from, and a name is catalogued once", () => {
+    for (const claim of CLAIM_CATALOGUE) expect(claim.evidence).toMatch(/^(DOC|REC|REAL|CORPUS|INFERRED): ./);
+    expect(new Set(CLAIM_CATALOGUE.map((c) => c.type)).size).toBe(CLAIM_CATALOGUE.length);
+  });
+
+  test("the Azure guest set: its own claims, the isolation TEE's nested ones and the TPM JSON claims", () => {
+    const guest = catalogueFor("azureguest").map((c) => c.type);
+    for (const type of [
+      "secureboot",
+      "x-ms-azurevm-dbvalidated",
+      "x-ms-azurevm-vmid",
+      "x-ms-isolation-tee",
+      "x-ms-compliance-status",
+      "x-ms-sevsnpvm-hostdata",
+      "tdx_mrtd",
+      "pcrs",
+      "events",
+    ])
+      expect(guest).toContain(type);
+    expect(guest).not.toContain("x-ms-sgx-mrsigner");
+  });
+
+  test.each([
+    ["SgxEnclave", "sgx"],
+    ["OpenEnclave", "openenclave"],
+    ["SevSnpVm", "sevsnpvm"],
+    ["sev-snp", "sevsnpvm"],
+    ["TdxVm", "tdxvm"],
+    ["tdx", "tdxvm"],
+    ["AzureGuest", "azureguest"],
+    ["azurevm", "azureguest"],
+    ["VBS", "vbs"],
+    ["Tpm", "tpm"],
+  ])("the attestation type written %s is %s", (written, type) => {
+    expect(parseAttestationType(written)).toBe(type);
+  });
+
+  test("a name that is no attestation type", () => {
+    expect(parseAttestationType("sgz")).toBeUndefined();
+  });
+});
+
+describe("maa-policy.json", () => {
+  const schema = JSON.parse(
+    readFileSync(join(import.meta.dirname, "..", "maa-policy.schema.json"), "utf8"),
+  ) as { definitions: { attestationType: { enum: string[] } } };
+
+  test("every attestation type name the schema allows is one the checker reads", () => {
+    for (const name of schema.definitions.attestationType.enum)
+      expect(parseAttestationType(name)).toBeDefined();
+  });
+
+  test.each<[string, string]>([
+    ["[]", "must be a JSON object"],
+    ['{"attestationType": "sgz"}', "'attestationType' for '**': \"sgz\" is not an attestation type"],
+    ['{"claims": {"a": "Number"}}', "'claims': 'a' must be String, Integer, Boolean, not \"Number\""],
+    ['{"policies": {}}', "unknown field 'policies' (fields: attestationType, claims)"],
+  ])("refuses %s: %s", (text, error) => {
+    expect(parseProjectConfig(text)).toEqual({ ok: false, error });
+  });
+
+  test("globs, first match wins, relative to the config's folder", () => {
+    const parsed = parseProjectConfig('{"attestationType": {"tpm/**": "Tpm", "**/*.policy": "SgxEnclave"}}');
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(configAttestationType(parsed.config, "tpm/boot.policy")).toBe("tpm");
+    expect(configAttestationType(parsed.config, "enclaves/a.policy")).toBe("sgx");
+    expect(configAttestationType(parsed.config, "notes.txt")).toBeUndefined();
+  });
+
+  test("found upward from the policy, with its path from there", () => {
+    const files: Record<string, string> = { "/p/maa-policy.json": "{}" };
+    expect(findProjectConfig("/p/a/b/x.policy", (path) => files[path])).toEqual({
+      path: "/p/maa-policy.json",
+      text: "{}",
+      relativePath: "a/b/x.policy",
+    });
+    expect(
+      findProjectConfig("C:\\p\\x.policy", (path) => (path === "C:\\p\\maa-policy.json" ? "{}" : undefined)),
+    ).toEqual({ path: "C:\\p\\maa-policy.json", text: "{}", relativePath: "x.policy" });
+    expect(findProjectConfig("/q/x.policy", () => undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { isAttestationType, type AttestationType } from "@maa-policy/parser";
+import type { AttestationType } from "@maa-policy/parser";
 
 /**
  * The attestation types the service attests (its `attest/*` endpoints), as the selector offers them.
@@ -6,14 +6,14 @@ import { isAttestationType, type AttestationType } from "@maa-policy/parser";
  * sevsnpvm, tdxvm, azurevm); TPM's and VBS's are not documented (docs/decisions.md, Playground).
  */
 export const ATTESTATION_KINDS = [
-  { id: "sgx", label: "SGX enclave", token: "sgx", checker: "sgx" },
-  { id: "openenclave", label: "OpenEnclave", token: "sgx", checker: "openenclave" },
-  { id: "tpm", label: "TPM", token: "tpm", checker: "tpm" },
-  { id: "vbs", label: "VBS", token: "vbs", checker: "vbs" },
-  { id: "sevsnpvm", label: "SEV-SNP VM", token: "sevsnpvm", checker: "sevsnp" },
-  { id: "tdxvm", label: "TDX VM", token: "tdxvm", checker: "tdx" },
-  { id: "azureguest", label: "Azure guest", token: "azurevm", checker: "tpm" },
-] as const satisfies readonly { id: string; label: string; token: string; checker: AttestationType }[];
+  { id: "sgx", label: "SGX enclave", token: "sgx" },
+  { id: "openenclave", label: "OpenEnclave", token: "sgx" },
+  { id: "tpm", label: "TPM", token: "tpm" },
+  { id: "vbs", label: "VBS", token: "vbs" },
+  { id: "sevsnpvm", label: "SEV-SNP VM", token: "sevsnpvm" },
+  { id: "tdxvm", label: "TDX VM", token: "tdxvm" },
+  { id: "azureguest", label: "Azure guest", token: "azurevm" },
+] as const satisfies readonly { id: AttestationType; label: string; token: string }[];
 
 export type AttestationKind = (typeof ATTESTATION_KINDS)[number];
 export type AttestationKindId = AttestationKind["id"];
@@ -24,9 +24,8 @@ export function attestationKind(id: string): AttestationKind | undefined {
 
 /**
  * The one wiring point between the selector and the checker: the language server's
- * `maaPolicy.attestationType`. A kind the core knows by its own name is passed as it is (the
- * core's list may grow to the service's names); otherwise the core type whose claims it uses.
+ * `maaPolicy.attestationType`. The selector's kinds are the core's attestation types.
  */
 export function checkerAttestationType(kind: AttestationKind): AttestationType {
-  return isAttestationType(kind.id) ? kind.id : kind.checker;
+  return kind.id;
 }

@@ -62,8 +62,9 @@ describe("settings", () => {
   it("mirror the server's settings, plus the client's trace", () => {
     const serverKeys = Object.keys(DEFAULT_SETTINGS).map((key) => `maaPolicy.${key}`);
     expect(Object.keys(properties)).toEqual([...serverKeys, "maaPolicy.trace.server"]);
-    expect(properties["maaPolicy.attestationType"]?.enum).toEqual([...ATTESTATION_TYPES]);
-    expect(properties["maaPolicy.attestationType"]?.default).toBe(DEFAULT_SETTINGS.attestationType);
+    // "" is the server's undefined: infer the type from the policy's claims.
+    expect(properties["maaPolicy.attestationType"]?.enum).toEqual(["", ...ATTESTATION_TYPES]);
+    expect(properties["maaPolicy.attestationType"]?.default).toBe(DEFAULT_SETTINGS.attestationType ?? "");
     expect(properties["maaPolicy.claimsFile"]?.default).toBe("");
   });
 

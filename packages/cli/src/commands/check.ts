@@ -1,16 +1,24 @@
-import { analyzePolicy, applyEdits, fixAllEdits, type Analysis } from "@maa-policy/parser";
+import {
+  analyzePolicy,
+  applyEdits,
+  automaticFix,
+  type Analysis,
+  type AnalysisOptions,
+  type AttestationType,
+} from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import { analyzeMany } from "../analyze-many.js";
 import { ExitCode } from "../exit-codes.js";
-import type { CheckedFile, UnreadFile } from "../format/checked-file.js";
+import type { AppliedFix, CheckedFile, UnreadFile } from "../format/checked-file.js";
 import { styleFor } from "../format/display.js";
 import { formatJson } from "../format/json.js";
 import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatDiagnostics, formatText } from "../format/text.js";
 import { writeFileAtomic } from "../atomic-write.js";
-import { describeSystemError, displayName, problemLine, usageErrorLine } from "../io.js";
+import { describeSystemError, displayName, problemLine, usageErrorLine, UsageError } from "../io.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
+import { analysisOptions, attestationTypeOption } from "../policy-context.js";
 import { policyFiles } from "../policy-files.js";
 import { readPolicyFile, readPolicyFileSync } from "../read-policy.js";
 import { runOptions } from "../run-options.js";
@@ -25,6 +33,7 @@ interface CheckOptions {
   strict?: boolean;
   fix?: boolean;
   output?: string;
+  attestationType?: string;
 }
 
 export function register(program: Command, report: Report): void {
@@ -38,6 +47,10 @@ export function register(program: Command, report: Report): void {
         .default("text"),
     )
     .option("--strict", "fail on warnings too")
+    .option(
+      "--attestation-type <type>",
+      "the claims to check against when the policy's pragma and maa-policy.json say nothing (sgx, openenclave, tpm, vbs, sevsnpvm, tdxvm, azureguest)",
+    )
     .option("--fix", "apply every mechanical fix and write the files back ('-' prints the fixed policy)")
     .addOption(outputOption("write the report to a file instead of standard output"))
     .action(async (paths: string[], options: CheckOptions) => report(await check(paths, options)));
@@ -47,28 +60,32 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
   let exit: number = ExitCode.Ok;
+  const type = attestationTypeOption(options.attestationType);
+  if (typeof type === "object") throw new UsageError(type.error);
   const texts: string[] = [];
+  const contexts: AnalysisOptions[] = [];
   const read: string[] = [];
   for (const path of await policyFiles(paths)) {
-    // Regular files are read without an await each: with many files, awaits cost more than reading.
-    const loaded = readPolicyFileSync(path) ?? (await readPolicyFile(path));
-    if (typeof loaded !== "string") {
+    const loaded = await readWithContext(path, type);
+    if ("error" in loaded) {
       process.stderr.write(usageErrorLine(loaded.error));
       unread.push({ path: displayName(path), message: `${loaded.error.where}: ${loaded.error.message}` });
       continue;
     }
+    const { text, context } = loaded;
     if (options.fix) {
       // One file after another: a fix writes the file, and says so, before the next is read.
-      const fixed = await fix(path, loaded);
+      const fixed = await fix(path, text, context);
       exit = Math.max(exit, fixed.exit);
-      files.push({ path: displayName(path), analysis: fixed.analysis });
+      files.push({ path: displayName(path), analysis: fixed.analysis, fixed: fixed.fixed });
     } else {
-      texts.push(loaded);
+      texts.push(text);
+      contexts.push(context);
       read.push(path);
     }
   }
-  const analyses = await analyzeMany(texts);
-  read.forEach((path, i) => files.push({ path: displayName(path), analysis: analyses[i] }));
+  const analyses = await analyzeMany(texts, contexts);
+  read.forEach((path, i) => files.push({ path: displayName(path), analysis: analyses[i], fixed: [] }));
   const failing = (severity: string) =>
     severity === "error" || (options.strict === true && severity === "warning");
   const report = render(files, unread, options.format, runOptions.quiet ? failing : undefined);
@@ -77,6 +94,18 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const failed = files.some((f) => f.analysis.diagnostics.some((d) => failing(d.severity)));
   if (unread.length > 0) return ExitCode.Usage;
   return Math.max(exit, failed ? ExitCode.Invalid : ExitCode.Ok);
+}
+
+/** A policy and what it is analysed with: the project config is read with it, and is its problem. */
+async function readWithContext(
+  path: string,
+  type: AttestationType | undefined,
+): Promise<{ text: string; context: AnalysisOptions } | { error: UsageError }> {
+  // Regular files are read without an await each: with many files, awaits cost more than reading.
+  const text = readPolicyFileSync(path) ?? (await readPolicyFile(path));
+  if (typeof text !== "string") return text;
+  const context = analysisOptions(path, type);
+  return "error" in context ? context : { text, context };
 }
 
 /** `only`, under --quiet: the text report lists just the failing diagnostics, without a summary. */
@@ -102,26 +131,37 @@ function render(
 }
 
 /**
- * Applies every fix, round after round, and writes the result in place (atomically). Text that
- * still has syntax errors after fixing is never written: the fixes were computed from a parse that
- * had to guess, so the file (or, for `-`, the policy printed) stays as it was.
+ * Applies the automatic fixes, round after round, says which, and writes the result in place
+ * (atomically); offered fixes stay listed. Text that still has syntax errors after fixing is never
+ * written: the fixes were computed from a parse that had to guess, so the file (or, for `-`, the
+ * policy printed) stays as it was.
  */
-async function fix(path: string, original: string): Promise<{ analysis: Analysis; exit: number }> {
+async function fix(
+  path: string,
+  original: string,
+  options: AnalysisOptions,
+): Promise<{ analysis: Analysis; fixed: AppliedFix[]; exit: number }> {
   let text = original;
-  let analysis = analyzePolicy(text);
+  let analysis = analyzePolicy(text, options);
+  const fixed: AppliedFix[] = [];
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const edits = fixAllEdits(analysis.diagnostics);
-    if (edits.length === 0) break;
-    const next = applyEdits(text, edits);
+    const fixes = analysis.diagnostics.flatMap((d) => automaticFix(d) ?? []);
+    if (fixes.length === 0) break;
+    const next = applyEdits(
+      text,
+      fixes.flatMap((f) => f.edits),
+    );
     if (next === text) break;
+    for (const f of fixes) fixed.push({ title: f.title, line: f.edits[0].range.start.line + 1 });
     text = next;
-    analysis = analyzePolicy(text);
+    analysis = analyzePolicy(text, options);
   }
   if (text !== original && hasSyntaxErrors(analysis)) {
     const message = "not fixed: syntax errors remain after fixing, so it is left as it was";
     process.stderr.write(problemLine({ where: displayName(path), severity: "error", message }));
     text = original;
-    analysis = analyzePolicy(text);
+    analysis = analyzePolicy(text, options);
+    fixed.length = 0;
   }
   if (path === "-") process.stdout.write(text);
   else if (text !== original) {
@@ -130,10 +170,10 @@ async function fix(path: string, original: string): Promise<{ analysis: Analysis
     } catch (error) {
       const message = `cannot write: ${describeSystemError(error)}; it is left as it was`;
       process.stderr.write(problemLine({ where: path, severity: "error", message }));
-      return { analysis: analyzePolicy(original), exit: ExitCode.Usage };
+      return { analysis: analyzePolicy(original, options), fixed: [], exit: ExitCode.Usage };
     }
   }
-  return { analysis, exit: ExitCode.Ok };
+  return { analysis, fixed, exit: ExitCode.Ok };
 }
 
 function hasSyntaxErrors(analysis: Analysis): boolean {

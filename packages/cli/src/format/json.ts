@@ -9,7 +9,10 @@ export function formatJson(files: readonly CheckedFile[], unread: readonly Unrea
     ...files.map((file) => ({
       file: file.path,
       valid: !file.analysis.hasErrors,
+      attestationType: file.analysis.attestationType,
+      // Each diagnostic's fixes are listed in it; those with `offerOnly` are never applied by --fix.
       diagnostics: file.analysis.diagnostics,
+      ...(file.fixed && { fixed: file.fixed }),
     })),
     // A file not read is not valid, and says why instead of listing no diagnostics.
     ...unread.map((file) => ({ file: file.path, valid: false, error: file.message, diagnostics: [] })),

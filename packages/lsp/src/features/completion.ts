@@ -9,6 +9,7 @@ import {
   SECTION_SINCE,
   SUPPORTED_VERSIONS,
   VALUE_TYPES,
+  CLAIM_CATALOGUE,
   catalogueFor,
   compareVersions,
   completionContext,
@@ -16,32 +17,38 @@ import {
   quote,
   signatureText,
   type ActionName,
+  type AttestationType,
+  type CatalogueClaim,
   type CompletionContext,
   type CompletionSlot,
   type Policy,
 } from "@maa-policy/parser";
-import { CompletionItemKind, InsertTextFormat, type CompletionItem } from "vscode-languageserver";
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  type CompletionItem,
+} from "vscode-languageserver";
 import { toRange } from "../convert.js";
 import { ACTION_SNIPPETS, ACTION_TEXT, ISSUER_TEXT, PROPERTY_TEXT, SECTION_TEXT } from "../descriptions.js";
-import type { Settings } from "../protocol.js";
 import type { Workspace } from "../workspace.js";
 
 export function register(ws: Workspace): void {
   ws.connection.onCompletion(async ({ textDocument, position }) => {
+    await ws.settingsFor(textDocument.uri);
     const model = ws.model(textDocument.uri);
     if (!model) return [];
     const text = model.document.getText();
     const offset = ws.offset(model, position);
     const context = completionContext(text, offset, { policy: model.analysis.policy, lines: model.lines });
     if (!context) return [];
-    const settings = await ws.settingsFor(textDocument.uri);
     const inIssueProperty = /issueproperty\s*\([^)]*$/.test(
       text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset),
     );
     const items = [
       ...keywordItems(context),
       ...context.slots.flatMap((slot) =>
-        slotItems(slot, context, settings, model.analysis.policy, inIssueProperty),
+        slotItems(slot, context, model.analysis.attestationType.type, model.analysis.policy, inIssueProperty),
       ),
     ];
     const range = toRange(context.replace);
@@ -77,7 +84,7 @@ function keywordItems(context: CompletionContext): CompletionItem[] {
 function slotItems(
   slot: CompletionSlot,
   context: CompletionContext,
-  settings: Settings,
+  attestationType: AttestationType | undefined,
   policy: Policy | undefined,
   inIssueProperty: boolean,
 ): CompletionItem[] {
@@ -95,7 +102,7 @@ function slotItems(
         item(v, CompletionItemKind.Constant, `Policy language version ${v}.`),
       );
     case "value":
-      return valueItems(slot.property, context, settings, policy, inIssueProperty);
+      return valueItems(slot.property, context, attestationType, policy, inIssueProperty);
     default:
       return [];
   }
@@ -104,7 +111,7 @@ function slotItems(
 function valueItems(
   property: string | undefined,
   context: CompletionContext,
-  settings: Settings,
+  attestationType: AttestationType | undefined,
   policy: Policy | undefined,
   inIssueProperty: boolean,
 ): CompletionItem[] {
@@ -116,15 +123,14 @@ function valueItems(
       CompletionItemKind.Constant,
     );
   if (property === "type") {
-    const catalogue = catalogueFor(settings.attestationType).map((c): [string, string] => [
-      c.type,
-      `${c.valueType}. ${c.description}`,
-    ]);
-    const known = new Set(catalogue.map(([t]) => t));
+    // The policy's own attestation type (settings, config, pragma or inferred), else every claim.
+    const type = attestationType;
+    const catalogue = type ? catalogueFor(type) : CLAIM_CATALOGUE;
+    const known = new Set(catalogue.map((c) => c.type));
     const local = policyTypes(policy)
       .filter((t) => !known.has(t))
       .map((t): [string, string] => [t, "A claim type this policy adds or issues."]);
-    return strings([...catalogue, ...local], CompletionItemKind.EnumMember);
+    return [...catalogue.map(claimItem), ...strings(local, CompletionItemKind.EnumMember)];
   }
   if (property === "issuer")
     return strings(
@@ -154,6 +160,20 @@ function valueItems(
     item("true", CompletionItemKind.Keyword),
     item("false", CompletionItemKind.Keyword),
   ];
+}
+
+/** A catalogued claim: its value type and evidence beside it; deprecated names last, struck through. */
+function claimItem(claim: CatalogueClaim): CompletionItem {
+  const label = quote(claim.type);
+  const replaced = claim.replacedBy ? ` Deprecated: use \`${claim.replacedBy}\`.` : "";
+  return {
+    label,
+    kind: CompletionItemKind.EnumMember,
+    filterText: label,
+    detail: `${claim.valueType} · ${claim.evidence}`,
+    documentation: `${claim.description}${replaced}`,
+    ...(claim.replacedBy && { tags: [CompletionItemTag.Deprecated], sortText: `~${claim.type}` }),
+  };
 }
 
 /** Claim types that the policy's own actions produce (`add(type="x", …)`), which later rules test. */

@@ -20,30 +20,34 @@ function registerPull(ws: Workspace): void {
   // with what may be other text.
   const resultIds = new WeakMap<object, string>();
   let analyses = 0;
-  ws.connection.languages.diagnostics.on(({ textDocument, previousResultId }): DocumentDiagnosticReport => {
-    const model = ws.model(textDocument.uri);
-    if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    let resultId = resultIds.get(model.analysis);
-    if (resultId === undefined) resultIds.set(model.analysis, (resultId = String(++analyses)));
-    if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return {
-      kind: DocumentDiagnosticReportKind.Full,
-      resultId,
-      items: model.analysis.diagnostics.map(toDiagnostic),
-    };
-  });
+  ws.connection.languages.diagnostics.on(
+    async ({ textDocument, previousResultId }): Promise<DocumentDiagnosticReport> => {
+      // The settings give the default attestation type the claims are checked for.
+      await ws.settingsFor(textDocument.uri);
+      const model = ws.model(textDocument.uri);
+      if (!model) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      let resultId = resultIds.get(model.analysis);
+      if (resultId === undefined) resultIds.set(model.analysis, (resultId = String(++analyses)));
+      if (previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return {
+        kind: DocumentDiagnosticReportKind.Full,
+        resultId,
+        items: model.analysis.diagnostics.map(toDiagnostic),
+      };
+    },
+  );
 }
 
 function registerPush(ws: Workspace, delay: number): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const publish = (uri: string) => {
     pending.delete(uri);
-    // A timer callback that throws would end the process: a core failure is logged, not fatal.
-    try {
-      analyseAndSend(uri);
-    } catch (error) {
-      ws.connection.console.error(`maa-policy: analysis of ${uri} failed: ${String(error)}`);
-    }
+    // A callback that throws would end the process: a core failure is logged, not fatal.
+    ws.settingsFor(uri)
+      .then(() => analyseAndSend(uri))
+      .catch((error: unknown) =>
+        ws.connection.console.error(`maa-policy: analysis of ${uri} failed: ${String(error)}`),
+      );
   };
   const analyseAndSend = (uri: string) => {
     const model = ws.model(uri);

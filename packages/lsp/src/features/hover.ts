@@ -61,6 +61,6 @@ function describeString(value: string, property: string | undefined): string | u
   if (engine) return `**${value}** (engine property, ${engine.type})\n\n${engine.description}`;
   const claim = findCatalogueClaim(value);
   if (!claim) return undefined;
-  const replaced = claim.replacedBy ? ` Use \`${claim.replacedBy}\`.` : "";
-  return `**${claim.type}** (${claim.valueType})\n\n${claim.description}${replaced}\n\nAttestation types: ${claim.attestationTypes.join(", ")}.`;
+  const replaced = claim.replacedBy ? `\n\n*Deprecated*: use \`${claim.replacedBy}\`.` : "";
+  return `**${claim.type}** (${claim.valueType})\n\n${claim.description}${replaced}\n\nAttestation types: ${claim.attestationTypes.join(", ")}.\n\nEvidence: ${claim.evidence}.`;
 }

@@ -3,6 +3,7 @@ import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
 import { isSupportedVersion, type PolicyVersion } from "../language.js";
 import type { Range } from "../position.js";
+import { NO_CLAIM_ENVIRONMENT, type ClaimEnvironment } from "./claim-knowledge.js";
 
 /** What every check reads and writes: the policy, its declared version and the findings. */
 export class CheckContext {
@@ -17,6 +18,8 @@ export class CheckContext {
   constructor(
     readonly policy: Policy,
     readonly complete = true,
+    /** The attestation type and declared claims the claim checks read. */
+    readonly claims: ClaimEnvironment = NO_CLAIM_ENVIRONMENT,
   ) {
     const text = policy.version?.text;
     this.version = text !== undefined && isSupportedVersion(text) ? text : undefined;

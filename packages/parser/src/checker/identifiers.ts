@@ -1,6 +1,6 @@
 import type { Condition, Expression, Name, Rule } from "../ast.js";
 import type { Range } from "../position.js";
-import { closest } from "../suggest.js";
+import { closestAll, orList } from "../suggest.js";
 import { CheckContext, replaceFix } from "./context.js";
 import { walk } from "./walk.js";
 
@@ -59,16 +59,21 @@ function checkBound(
   bound: ReadonlyMap<string, Condition>,
 ): void {
   if (bound.has(name.text)) return;
-  const suggestion = closest(name.text, bound.keys());
+  // `c3` with `c1` and `c2` bound: each is offered, neither guessed.
+  const suggestions = closestAll(name.text, bound.keys());
+  const several = suggestions.length > 1;
   ctx.report(
     "error",
     "unbound-identifier",
     `'${name.text}' is not bound by an earlier condition of this rule.`,
     name.range,
     {
-      ...(suggestion && {
-        hint: `Did you mean '${suggestion}'?`,
-        fixes: [replaceFix(`Change to '${suggestion}'`, name.range, suggestion)],
+      ...(suggestions.length > 0 && {
+        hint: `Did you mean ${orList(suggestions)}?`,
+        fixes: suggestions.map((s) => ({
+          ...replaceFix(`Change to '${s}'`, name.range, s),
+          ...(several && { offerOnly: true as const }),
+        })),
       }),
     },
   );

@@ -1,6 +1,9 @@
 import type { Policy } from "../ast.js";
 import type { Diagnostic } from "../diagnostic.js";
 import { checkActions } from "./actions.js";
+import type { ClaimEnvironment } from "./claim-knowledge.js";
+import { checkClaimTypes } from "./claim-types.js";
+import { checkClaimValues } from "./claim-values.js";
 import { CheckContext } from "./context.js";
 import { checkExpressions } from "./expressions.js";
 import { checkIdentifiers } from "./identifiers.js";
@@ -17,14 +20,19 @@ const CHECKS = [
   checkExpressions,
   checkReadOnly,
   checkJmesPath,
+  checkClaimTypes,
+  checkClaimValues,
 ];
 
 /**
  * What parses but cannot work, or that the service would refuse: each finding has a stable code
  * (docs/diagnostics.md), a precise range and, where the repair is mechanical, a fix.
  */
-export function checkPolicy(policy: Policy, options: { complete?: boolean } = {}): Diagnostic[] {
-  const ctx = new CheckContext(policy, options.complete ?? true);
+export function checkPolicy(
+  policy: Policy,
+  options: { complete?: boolean; claims?: ClaimEnvironment } = {},
+): Diagnostic[] {
+  const ctx = new CheckContext(policy, options.complete ?? true, options.claims);
   for (const check of CHECKS) check(ctx);
   return ctx.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

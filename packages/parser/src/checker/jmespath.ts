@@ -1,14 +1,14 @@
-import { compile, tokenize } from "@jmespath-community/jmespath";
 import type { StringLiteral } from "../ast.js";
 import type { Range } from "../position.js";
 import { rawIndexOf } from "../string-literal.js";
-import type { CheckContext } from "./context.js";
+import { replaceFix, type CheckContext } from "./context.js";
+import { checkQuery } from "./jmespath-query.js";
 import { expressionsOf } from "./walk.js";
 
 /**
- * Compiles the query of every `JmesPath(json, "query")` with a real JMESPath implementation and
- * reports its error at the offending place inside the string. The library reports no positions, so
- * the place is found by lexing and by compiling growing prefixes (queries are short).
+ * Reads the query of every `JmesPath(json, "query")` written as a literal, and reports what
+ * `checkQuery` finds at its place inside the string: syntax, functions of the dialect
+ * (`jmespath-dialect.ts`), their arity and literal argument types.
  */
 export function checkJmesPath(ctx: CheckContext): void {
   for (const [rule] of ctx.rules()) {
@@ -20,61 +20,24 @@ export function checkJmesPath(ctx: CheckContext): void {
         ctx.report("error", "jmespath-syntax", "The JMESPath query is empty.", query.range);
         continue;
       }
-      const error = jmesPathError(query.value);
-      if (error)
-        ctx.report("error", "jmespath-syntax", `JMESPath: ${error.message}`, rangeInside(query, error.index));
+      for (const finding of checkQuery(query.value)) {
+        const range = rangeInside(query, finding.index, finding.length);
+        const fix = finding.replacement;
+        ctx.report("error", finding.code, finding.message, range, {
+          ...(finding.hint && { hint: finding.hint }),
+          ...(fix && { fixes: [replaceFix(`Change to '${fix}'`, range, fix)] }),
+        });
+      }
     }
   }
 }
 
-export interface JmesPathError {
-  readonly message: string;
-  /** Index into the query of the offending character. */
-  readonly index: number;
-}
-
-export function jmesPathError(query: string): JmesPathError | undefined {
-  const failure = compileError(query);
-  if (!failure) return undefined;
-  let tokens: { start: number; value: unknown }[];
-  try {
-    tokens = tokenize(query);
-  } catch {
-    return { message: failure, index: firstLexerFailure(query) };
-  }
-  for (const token of tokens) {
-    const end = token.start + String(token.value).length;
-    const prefixError = compileError(query.slice(0, end));
-    if (prefixError && !prefixError.includes("EOF")) return { message: failure, index: token.start };
-  }
-  return { message: failure, index: query.length };
-}
-
-function compileError(query: string): string | undefined {
-  try {
-    compile(query);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** The shortest prefix the lexer rejects ends at the bad character. */
-function firstLexerFailure(query: string): number {
-  for (let end = 1; end <= query.length; end++) {
-    try {
-      tokenize(query.slice(0, end));
-    } catch {
-      return end - 1;
-    }
-  }
-  return query.length;
-}
-
-/** One character of a single-line string literal, or its closing quote for an error at the end. */
-function rangeInside(literal: StringLiteral, index: number): Range {
-  const rawIndex = Math.min(rawIndexOf(literal.raw, index), literal.raw.length - 1);
+/** Characters of a single-line string literal's value, or its closing quote for an error at the end. */
+function rangeInside(literal: StringLiteral, index: number, length: number): Range {
+  const last = literal.raw.length - 1;
+  const from = Math.min(rawIndexOf(literal.raw, index), last);
+  const to = Math.max(from + 1, Math.min(rawIndexOf(literal.raw, index + length), last));
   const start = literal.range.start;
   const at = (i: number) => ({ line: start.line, character: start.character + i, offset: start.offset + i });
-  return { start: at(rawIndex), end: at(rawIndex + 1) };
+  return { start: at(from), end: at(to) };
 }
