@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import type { CompletionItem, Hover, SignatureHelp } from "vscode-languageserver-protocol";
+import { MAX_COMPLETION_ITEMS } from "../src/features/completion.js";
 import { at, inProcess, marked, URI, type Client } from "./harness.js";
 
 let client: Client;
@@ -197,6 +198,35 @@ describe("completion", () => {
     await client.shutdown();
     const tpm = await labels(`${AUTHZ}[type == <|>`, { attestationType: "tpm" });
     expect(tpm.slice(0, 2)).toEqual(['"aikValidated"', '"aikPubHash"']);
+  });
+
+  test("a long answer is filtered by what is typed, cut at MAX_COMPLETION_ITEMS and incomplete", async () => {
+    const adds = Array.from({ length: 500 }, (_, i) => `=> add(type="mine-${i}", value=1);`).join("\n    ");
+    let asked = false;
+    const ask = async (typed: string) => {
+      if (asked) await client.shutdown();
+      asked = true;
+      const { text, position } = marked(`${AUTHZ}${adds}\n    [type == ${typed}<|>] => permit();\n};`);
+      await open(text, { attestationType: "SgxEnclave" });
+      const answer = await client.request<{ isIncomplete: boolean; items: CompletionItem[] }>(
+        "textDocument/completion",
+        at(position),
+      );
+      return [answer.isIncomplete, answer.items.map((i) => i.label)] as const;
+    };
+    const [incomplete, everything] = await ask("");
+    expect([incomplete, everything.length]).toEqual([true, MAX_COMPLETION_ITEMS]);
+    // In the order the editor sorts them: the catalogue's and the policy's types alike, by label.
+    expect(everything.slice(0, 2)).toEqual(['"mine-0"', '"mine-1"']);
+    const [, typed] = await ask('"MINE-49');
+    // Case aside, "mine-" then a 4 then a 9: mine-49, mine-149, mine-409 ... in label order.
+    const expected = Array.from({ length: 500 }, (_, i) => `"mine-${i}"`).filter((l) =>
+      /^"mine-\d*4\d*9/.test(l),
+    );
+    expect(typed).toEqual(expected.sort());
+    // Characters in order, as editors match: "x-ms-sgx-mrsigner" for "sgxmrs".
+    const [, fuzzy] = await ask('"sgxmrs');
+    expect(fuzzy).toEqual(['"x-ms-sgx-mrsigner"', '"$sgx-mrsigner"']);
   });
 
   test("a claim type replaces the string being typed, and functions are snippets", async () => {

@@ -52,9 +52,38 @@ export function register(ws: Workspace): void {
       ),
     ];
     const range = toRange(context.replace);
-    return items.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } }));
+    const edited = (list: CompletionItem[]) =>
+      list.map((item) => ({ ...item, textEdit: { range, newText: item.insertText ?? item.label } }));
+    if (items.length <= MAX_COMPLETION_ITEMS) return edited(items);
+    // A policy's own claim types are unbounded (10,000 rules, 10,000 types): the server filters.
+    const typed = text.slice(context.replace.start.offset, offset);
+    return { isIncomplete: true, items: edited(firstMatching(items, typed)) };
   });
 }
+
+/**
+ * The most items one answer lists. A longer list is filtered by what is typed and cut to this
+ * many, in the order the editor shows them, and is marked incomplete, so that the editor asks
+ * again as more is typed (docs/language-server.md, "Completion").
+ */
+export const MAX_COMPLETION_ITEMS = 200;
+
+function firstMatching(items: readonly CompletionItem[], typed: string): CompletionItem[] {
+  const wanted = typed.toLowerCase();
+  return items
+    .filter((item) => isSubsequence(wanted, (item.filterText ?? item.label).toLowerCase()))
+    .sort((a, b) => compareText(a.sortText ?? a.label, b.sortText ?? b.label))
+    .slice(0, MAX_COMPLETION_ITEMS);
+}
+
+/** What editors match completions with: the typed characters in order, not necessarily together. */
+function isSubsequence(typed: string, text: string): boolean {
+  let at = 0;
+  for (let i = 0; i < text.length && at < typed.length; i++) if (text[i] === typed[at]) at++;
+  return at === typed.length;
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const SECTION_NAMES = new Set<string>(SECTION_ORDER);
 
