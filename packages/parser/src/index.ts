@@ -17,6 +17,7 @@ export { analyzePolicy, type Analysis, type AnalysisOptions } from "./analyze.js
 export { type AttestationTypeResolution } from "./attestation-type.js";
 export * from "./project-config.js";
 export { checkPolicy } from "./checker/index.js";
+export { policyClaimTypes } from "./checker/claim-knowledge.js";
 export { checkQuery, type QueryFinding } from "./checker/jmespath-query.js";
 export * from "./jmespath-dialect.js";
 export * from "./functions.js";

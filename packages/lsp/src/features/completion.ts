@@ -14,6 +14,7 @@ import {
   compareVersions,
   completionContext,
   isSupportedVersion,
+  policyClaimTypes,
   quote,
   signatureText,
   type ActionName,
@@ -156,7 +157,7 @@ function valueItems(
     const type = attestationType;
     const catalogue = type ? catalogueFor(type) : CLAIM_CATALOGUE;
     const known = new Set(catalogue.map((c) => c.type));
-    const local = policyTypes(policy)
+    const local = (policy ? policyClaimTypes(policy) : [])
       .filter((t) => !known.has(t))
       .map((t): [string, string] => [t, "A claim type this policy adds or issues."]);
     return [...catalogue.map(claimItem), ...strings(local, CompletionItemKind.EnumMember)];
@@ -203,17 +204,6 @@ function claimItem(claim: CatalogueClaim): CompletionItem {
     documentation: `${claim.description}${replaced}`,
     ...(claim.replacedBy && { tags: [CompletionItemTag.Deprecated], sortText: `~${claim.type}` }),
   };
-}
-
-/** Claim types that the policy's own actions produce (`add(type="x", …)`), which later rules test. */
-function policyTypes(policy: Policy | undefined): string[] {
-  const types = new Set<string>();
-  for (const section of policy?.sections ?? [])
-    for (const rule of section.rules)
-      for (const argument of rule.action.arguments)
-        if (argument.name.text === "type" && argument.value.kind === "String")
-          types.add(argument.value.value);
-  return [...types];
 }
 
 function item(label: string, kind: CompletionItemKind, documentation?: string): CompletionItem {

@@ -90,6 +90,14 @@ export function policyClaims(policy: Policy): PolicyClaims {
   return claims;
 }
 
+/**
+ * The claim types the policy's own actions produce (`add(type="x", …)`), in text order: what
+ * completion offers beside the catalogue, from the walk the checker already made.
+ */
+export function policyClaimTypes(policy: Policy): string[] {
+  return [...policyClaims(policy).added.keys()];
+}
+
 function noteAdded(added: Map<string, Added>, rule: Rule, ruleIndex: number): void {
   const action = rule.action;
   if (action.name === "permit" || action.name === "deny") return;
