@@ -87,7 +87,7 @@ describe("policy-eval check: claims by attestation type", () => {
       code: 2,
       stdout: "",
       stderr:
-        "policy-eval: --attestation-type: 'sgz' is not an attestation type (sgx, openenclave, tpm, vbs, sevsnpvm, tdxvm, azureguest)\n",
+        "policy-eval: error: --attestation-type: 'sgz' is not an attestation type (sgx, openenclave, tpm, vbs, sevsnpvm, tdxvm, azureguest)\n",
     });
   });
 
@@ -124,7 +124,7 @@ describe("policy-eval check: claims by attestation type", () => {
     expect(await runCli(["check", file])).toEqual({
       code: 2,
       stdout: "0 files checked: 0 errors, 0 warnings; 1 file could not be read.\n",
-      stderr: `policy-eval: ${join(dir, "broken", "maa-policy.json")}: 'claims': 'my-claim' must be String, Integer, Boolean, not "Number"\n`,
+      stderr: `${join(dir, "broken", "maa-policy.json")}: error: 'claims': 'my-claim' must be String, Integer, Boolean, not "Number"\n`,
     });
   });
 });
@@ -141,8 +141,8 @@ describe("policy-eval eval: the claims file typed by the catalogue", () => {
     );
     const result = await runCli(["eval", policy, "--claims", claims]);
     expect(result.stderr).toBe(
-      `policy-eval: warning: ${claims}: 'x-ms-sgx-svn' is given as the String "5"; the service gives the Integer 5, so conditions that hold at the service may not hold on these claims.\n` +
-        `policy-eval: warning: ${claims}: 'x-ms-sgx-is-debuggable' is given as the String "no"; the service gives a Boolean here, so conditions that hold at the service may not hold on these claims.\n`,
+      `${claims}: warning: 'x-ms-sgx-svn' is given as the String "5"; the service gives the Integer 5, so conditions that hold at the service may not hold on these claims.\n` +
+        `${claims}: warning: 'x-ms-sgx-is-debuggable' is given as the String "no"; the service gives a Boolean here, so conditions that hold at the service may not hold on these claims.\n`,
     );
     expect(result.code).toBe(3);
   });

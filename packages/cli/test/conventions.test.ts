@@ -92,8 +92,8 @@ describe("check and fmt take directories and globs", () => {
     expect(
       await runCli(["check", "--format", "json", tree]).then((r) => JSON.parse(r.stdout) as unknown),
     ).toEqual([
-      { file: a, valid: true, diagnostics: [] },
-      { file: b, valid: true, diagnostics: [] },
+      { file: a, valid: true, attestationType: { source: "none" }, fixed: [], diagnostics: [] },
+      { file: b, valid: true, attestationType: { source: "none" }, fixed: [], diagnostics: [] },
     ]);
     expect(await runCli(["fmt", "--check", tree])).toEqual({ code: 1, stdout: `${b}\n`, stderr: "" });
   });

@@ -185,3 +185,56 @@ describe("check --fix never writes text that still has syntax errors", () => {
     expect(readFileSync(policy, "utf8")).toBe(text);
   });
 });
+
+describe("a kill or a reader during fmt --write never sees a torn policy", () => {
+  // About 2 MB on one line: formatting and writing it takes long enough to be interrupted.
+  const rules = Array.from(
+    { length: 12_000 },
+    (_, i) => `c${i}:[type=="a${i}"] => issue(type="b", value=c${i}.value);`,
+  );
+  const MESSY_BIG = `version=1.0; authorizationrules { => permit(); }; issuancerules { ${rules.join(" ")} };`;
+  const target = join(dir, "interrupted.policy");
+  const formatted = () => {
+    writeFileSync(target, MESSY_BIG);
+    const run = spawnSync(process.execPath, [BIN, "fmt", target], { encoding: "utf8", maxBuffer: 1 << 26 });
+    expect(run.status).toBe(0);
+    return run.stdout;
+  };
+  const whole = (text: string, expected: string) => text === MESSY_BIG || text === expected;
+  const leftovers = () =>
+    readdirSync(dir).filter((name) => name.includes("interrupted.policy") && name !== "interrupted.policy");
+
+  it("kill -9 at moments all through the write: the policy is the original or the formatted text", async () => {
+    const FORMATTED_BIG = formatted();
+    for (const delay of [30, 90, 150, 250, 400, 600, 900]) {
+      writeFileSync(target, MESSY_BIG);
+      const child = spawn(process.execPath, [BIN, "fmt", "--write", target], { stdio: "ignore" });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill("SIGKILL");
+      await exited;
+      const text = readFileSync(target, "utf8");
+      expect(whole(text, FORMATTED_BIG), `after ${delay} ms: ${text.length} characters`).toBe(true);
+      // A kill may leave the temporary file beside it (docs/limits.md), never a torn policy.
+      for (const name of leftovers()) rmSync(join(dir, name));
+    }
+  }, 60_000);
+
+  it("a reader during the write sees the original or the formatted text, never part of it", async () => {
+    const FORMATTED_BIG = formatted();
+    writeFileSync(target, MESSY_BIG);
+    const child = spawn(process.execPath, [BIN, "fmt", "--write", target], { stdio: "ignore" });
+    let running = true;
+    const exited = new Promise((resolve) => child.once("exit", resolve)).then(() => (running = false));
+    let reads = 0;
+    while (running && reads < 5_000) {
+      const text = readFileSync(target, "utf8");
+      expect(whole(text, FORMATTED_BIG), `read ${reads}: ${text.length} characters`).toBe(true);
+      reads++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await exited;
+    expect(readFileSync(target, "utf8")).toBe(FORMATTED_BIG);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+});

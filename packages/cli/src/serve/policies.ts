@@ -10,6 +10,12 @@ export function trust(context: ServeContext, state: InstanceState): VerifyOption
   return context.mode === "isolated" ? { trustedCertificates: state.certificates } : {};
 }
 
+/** The request's JWS, decoded and verified as the instance's mode asks. */
+async function verifiedRequest(context: ServeContext, state: InstanceState, text: string) {
+  const parts = decomposeJws(text);
+  return parts.ok ? verifyJws(parts.value, trust(context, state)) : parts;
+}
+
 /** GET /policies/{type}: `x-ms-policy` is the policy token in force (spec §4.4). */
 export async function getPolicy(context: ServeContext, call: Call): Promise<Answer> {
   const refused = unknownType(call.type);
@@ -26,9 +32,7 @@ export async function setPolicy(context: ServeContext, call: Call): Promise<Answ
   const refused = unknownType(call.type);
   if (refused) return refused;
   const outcome = await context.instances.update(call.prefix, async (state) => {
-    const parts = decomposeJws(call.text);
-    if (!parts.ok) return parts;
-    const verified = await verifyJws(parts.value, trust(context, state));
+    const verified = await verifiedRequest(context, state, call.text);
     if (!verified.ok) return verified;
     const signer = verified.value.signer;
     const read = await readPolicy(call.text, signer);
@@ -50,9 +54,7 @@ export async function resetPolicy(context: ServeContext, call: Call): Promise<An
   const refused = unknownType(call.type);
   if (refused) return refused;
   const outcome = await context.instances.update(call.prefix, async (state) => {
-    const parts = decomposeJws(call.text);
-    if (!parts.ok) return parts;
-    const verified = await verifyJws(parts.value, trust(context, state));
+    const verified = await verifiedRequest(context, state, call.text);
     if (!verified.ok) return verified;
     const policies = new Map(state.policies);
     policies.delete(call.type!);

@@ -203,17 +203,10 @@ function readCondition(
   return { claimType: type.value, typeRange: type.range, values, negated, action, section, ruleIndex };
 }
 
+/** The value type of a literal (its kind names it), or undefined for anything else. */
 export function literalType(expression: Expression): ClaimValueType | undefined {
-  switch (expression.kind) {
-    case "String":
-      return "String";
-    case "Integer":
-      return "Integer";
-    case "Boolean":
-      return "Boolean";
-    default:
-      return undefined;
-  }
+  const kind = expression.kind;
+  return kind === "String" || kind === "Integer" || kind === "Boolean" ? kind : undefined;
 }
 
 /**
