@@ -7,8 +7,7 @@ import { formatExplanation, formatOutcome } from "./eval-text.js";
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
-import { displayName, problemLine, readError, readInput, UsageError } from "./io.js";
-import { writeOutput } from "./token-io.js";
+import { displayName, problemLine, readError, readInput, UsageError, writeOutput } from "./io.js";
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
   if ((options.claims === undefined) === (options.evidence === undefined))

@@ -9,8 +9,7 @@ import { findTestFiles, readTestFile, type TestCase } from "./eval-test-file.js"
 import { ExitCode } from "./exit-codes.js";
 import { styleFor } from "./format/display.js";
 import { formatText } from "./format/text.js";
-import { UsageError } from "./io.js";
-import { writeOutput } from "./token-io.js";
+import { UsageError, writeOutput } from "./io.js";
 
 export async function runTests(paths: readonly string[], options: TestOptions): Promise<number> {
   const files = await findTestFiles(paths);

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { MAX_INPUT_BYTES } from "@maa-policy/parser";
+import { writeFileAtomic } from "./atomic-write.js";
 
 /** An input past `MAX_INPUT_BYTES`, found while reading it. */
 export class InputTooLarge extends Error {
@@ -137,4 +138,17 @@ export function describeSystemError(error: unknown): string {
 /** A UsageError as its error line. */
 export function usageErrorLine(error: UsageError): string {
   return problemLine({ where: error.where, severity: "error", message: error.message });
+}
+
+/**
+ * Writes `--output` byte for byte and atomically (never a torn file); a file that cannot be
+ * written is a usage error (exit 2). Here, not beside the token commands: a module that imports the
+ * token package loads the X.509 library, which \`eval\` and \`check\` never need at start.
+ */
+export async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write: ${describeSystemError(error)}`, path);
+  }
 }

@@ -12,8 +12,7 @@ import {
 import { restErrorBody, type ServiceError } from "@maa-policy/parser";
 import { Option } from "commander";
 import { runOptions } from "./run-options.js";
-import { writeFileAtomic } from "./atomic-write.js";
-import { describeSystemError, displayName, problemLine, readError, readInput, UsageError } from "./io.js";
+import { displayName, problemLine, readError, readInput, UsageError, writeOutput } from "./io.js";
 
 /** `service` prints a failure as the service answers it: its message, then the HTTP 400 body. */
 export type Format = "text" | "json" | "service";
@@ -186,18 +185,6 @@ export const collect = (value: string, previous: readonly string[] | undefined):
   ...(previous ?? []),
   value,
 ];
-
-/**
- * Writes `--output` byte for byte and atomically (never a torn file); a file that cannot be
- * written is a usage error (exit 2).
- */
-export async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text);
-  } catch (error) {
-    throw new UsageError(`cannot write: ${describeSystemError(error)}`, path);
-  }
-}
 
 /** Writes a token to `--output` exactly (no newline: the hash covers every byte), or to stdout. */
 export async function emitToken(token: string, output: string | undefined): Promise<void> {

@@ -6,9 +6,9 @@ import {
   type Verification,
 } from "@maa-policy/tokens";
 import { ExitCode } from "./exit-codes.js";
-import { problemLine } from "./io.js";
+import { problemLine, writeOutput } from "./io.js";
 import { runOptions } from "./run-options.js";
-import { displayName, warningLines, writeOutput, type Format } from "./token-io.js";
+import { displayName, warningLines, type Format } from "./token-io.js";
 
 /**
  * A policy-management response: its result claims, the stored policy of a GET, and (given the

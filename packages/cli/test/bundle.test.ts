@@ -81,3 +81,17 @@ describe("the bundled policy-eval", () => {
     expect(result.stderr).toContain("InvalidQuote");
   });
 });
+
+// Cold start (issue 18): eval and check load only what they use. The X.509 stack is some fifty
+// CommonJS modules, nearly half of a start; NODE_DEBUG=module names every CommonJS module loaded.
+describe("what a command loads at start", () => {
+  const x509 = (args: string[]) =>
+    spawnCli(args, undefined, { NODE_DEBUG: "module" })
+      .stderr.split("\n")
+      .filter((line) => /@peculiar|asn1js|tsyringe|reflect-metadata/.test(line)).length;
+
+  it("eval and check never load the X.509 library; the token commands do", () => {
+    expect([x509(["eval", policy, "--claims", claims]), x509(["check", policy])]).toEqual([0, 0]);
+    expect(x509(["token", "encode", policy])).toBeGreaterThan(0);
+  });
+});

@@ -16,13 +16,19 @@ import { formatSarif } from "../format/sarif.js";
 import { formatService } from "../format/service.js";
 import { formatDiagnostics, formatText } from "../format/text.js";
 import { writeFileAtomic } from "../atomic-write.js";
-import { describeSystemError, displayName, problemLine, usageErrorLine, UsageError } from "../io.js";
+import {
+  describeSystemError,
+  displayName,
+  problemLine,
+  usageErrorLine,
+  UsageError,
+  writeOutput,
+} from "../io.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
 import { analysisOptions, attestationTypeOption } from "../policy-context.js";
 import { policyFiles } from "../policy-files.js";
 import { readPolicyFile, readPolicyFileSync } from "../read-policy.js";
 import { runOptions } from "../run-options.js";
-import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
 /** `--fix` repeats, since one repair can reveal the next; syntax errors cascade a few deep at most. */

@@ -3,11 +3,10 @@ import type { Claim } from "@maa-policy/parser";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "../exit-codes.js";
 import { DATA_ENCODING_HINT, looksBase64url, parsesAsJson } from "../data-encoding-hint.js";
-import { displayName, problemLine, readError, readInputBytes, UsageError } from "../io.js";
+import { displayName, problemLine, readError, readInputBytes, UsageError, writeOutput } from "../io.js";
 import { outputOption, parseTime } from "../options.js";
 import { parseRootPublicKey } from "../root-public-key.js";
 import { runOptions } from "../run-options.js";
-import { writeOutput } from "../token-io.js";
 import type { Report } from "./index.js";
 
 /** The options that say how to read evidence and its data; shared with `eval --evidence`. */

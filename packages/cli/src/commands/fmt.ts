@@ -2,11 +2,10 @@ import { formatPolicy, type FormatOptions } from "@maa-policy/parser";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../atomic-write.js";
-import { describeSystemError, problemLine, usageErrorLine, UsageError } from "../io.js";
+import { describeSystemError, problemLine, usageErrorLine, UsageError, writeOutput } from "../io.js";
 import { readPolicyFile } from "../read-policy.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
 import { policyFiles } from "../policy-files.js";
-import { writeOutput } from "../token-io.js";
 import { unifiedDiff } from "../unified-diff.js";
 import type { Report } from "./index.js";
 

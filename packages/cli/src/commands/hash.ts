@@ -1,9 +1,10 @@
+import { writeOutput } from "../io.js";
 import { createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { outputOption } from "../options.js";
 import { readPolicyFile } from "../read-policy.js";
-import { displayName, formatOption, writeOutput, type Format } from "../token-io.js";
+import { displayName, formatOption, type Format } from "../token-io.js";
 import type { Report } from "./index.js";
 
 export function register(program: Command, report: Report): void {

@@ -14,7 +14,7 @@ import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { styleFor } from "../format/display.js";
 import { formatText } from "../format/text.js";
-import { problemLine } from "../io.js";
+import { problemLine, writeOutput } from "../io.js";
 import { readPolicyFile } from "../read-policy.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
@@ -26,7 +26,6 @@ import {
   readSigningKey,
   readTokenArgument,
   reportedFailure,
-  writeOutput,
   type Format,
 } from "../token-io.js";
 import { outputOption, parseTime } from "../options.js";
