@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-claims-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("policy-eval-claims-");
 function write(name: string, text: string): string {
   const path = join(dir, name);
   mkdirSync(join(path, ".."), { recursive: true });

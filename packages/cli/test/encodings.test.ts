@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { policyHash } from "@maa-policy/tokens";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-encodings-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("policy-eval-encodings-");
 const write = (name: string, bytes: Uint8Array) => {
   const path = join(dir, name);
   writeFileSync(path, bytes);

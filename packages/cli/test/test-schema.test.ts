@@ -1,15 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schemaProblem } from "../src/eval-test-schema.js";
 import schema from "../src/schema/policy-test.schema.json" with { type: "json" };
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-test-schema-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("policy-eval-test-schema-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { tempDir } from "../../../test/support/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "policy-eval-yaml-aliases-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("policy-eval-yaml-aliases-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
