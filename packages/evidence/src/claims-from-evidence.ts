@@ -1,4 +1,4 @@
-import type { Claim } from "@maa-policy/parser";
+import type { Claim } from "@maa-policy/parser/model";
 import { sgxClaims } from "./claims.js";
 import { checkInitTimeData, checkRuntimeData, type CheckedData, type EnclaveData } from "./enclave-data.js";
 import type { CrlInput } from "./crl.js";

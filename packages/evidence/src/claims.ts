@@ -1,5 +1,5 @@
-import type { Claim, ClaimValue } from "@maa-policy/parser";
-import { SERVICE_ISSUER, valueTypeOf } from "@maa-policy/parser";
+import type { Claim, ClaimValue } from "@maa-policy/parser/model";
+import { SERVICE_ISSUER, valueTypeOf } from "@maa-policy/parser/model";
 import { base64UrlEncode } from "@maa-policy/tokens/encoding";
 import { toHex } from "./bytes.js";
 import type { CheckedData } from "./enclave-data.js";

@@ -1,7 +1,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
-import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser";
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser/model";
 import { serviceJsonText } from "./json-data.js";
 import { BODY_FIELDS, type ReportBody } from "./report-body.js";
 

@@ -1,4 +1,4 @@
-import { serviceError, type ServiceError, type ServiceErrorCode } from "@maa-policy/parser";
+import { serviceError, type ServiceError, type ServiceErrorCode } from "@maa-policy/parser/model";
 
 /**
  * Every way evidence can be rejected, each with its own stable id so that callers and tests can

@@ -1,15 +1,9 @@
 export * from "./ast.js";
+export * from "./model.js";
 export { plainAst } from "./ast-views.js";
 export { childNodes, type SyntaxNode } from "./ast-children.js";
-export * from "./claim.js";
-export * from "./diagnostic.js";
-export * from "./diagnostic-codes.js";
-export * from "./position.js";
-export * from "./service-error.js";
-export * from "./authorization-messages.js";
 export { parsePolicy, type ParseResult } from "./parse.js";
 export { MAX_NESTING } from "./nesting-limit.js";
-export { MAX_INPUT_BYTES, MAX_SYNTAX_ERRORS, MAX_DIAGNOSTICS, MAX_EXCERPT_CHARS } from "./limits.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, closestAll, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";
@@ -32,5 +26,3 @@ export {
   type CompletionSlot,
 } from "./completion.js";
 export * from "./format/index.js";
-export { MAX_JSON_DEPTH, jsonTooDeepAt, jsonValueTooDeepAt } from "./json-depth.js";
-export { decodePolicyBytes, firstInvalidUtf8, UTF8_BOM_IN_TEXT, type DecodedText } from "./text-encoding.js";

@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { ALGORITHM_ALIASES, SIGNING_ALGORITHMS, type SigningAlgorithm } from "./decisions.js";
 import type { JwsParts } from "./jws.js";
 import { fail, ok, type Result, type TokenWarning } from "./result.js";

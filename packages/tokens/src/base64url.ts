@@ -1,4 +1,4 @@
-import { serviceError, type ServiceError } from "@maa-policy/parser";
+import { serviceError, type ServiceError } from "@maa-policy/parser/model";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const VALUES = new Int8Array(128).fill(-1);

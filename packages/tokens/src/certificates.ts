@@ -2,7 +2,7 @@
 // loaded first; every use of the library goes through this module so the order holds.
 import "reflect-metadata";
 import { BasicConstraintsExtension, X509Certificate } from "@peculiar/x509";
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { base64Decode, base64Encode } from "./base64url.js";
 import { MAX_CHAIN_CERTIFICATES } from "./limits.js";
 import { fail, ok, type Result } from "./result.js";

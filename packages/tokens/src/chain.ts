@@ -5,7 +5,7 @@ import {
   KeyUsageFlags,
   KeyUsagesExtension,
 } from "@peculiar/x509";
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { describeCertificate, isCa, sameCertificate, type X509Certificate } from "./certificates.js";
 import { SIGNER_EXTENDED_KEY_USAGES, UNDERSTOOD_CRITICAL_EXTENSIONS } from "./decisions.js";
 import { fail, ok, type Result } from "./result.js";

@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { certificatesFromX5c, sameCertificate, type X509Certificate } from "./certificates.js";
 import { CHAIN_IN_JWK_ACCEPTED } from "./decisions.js";
 import type { JwsParts } from "./jws.js";

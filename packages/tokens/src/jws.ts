@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { base64UrlDecode } from "./base64url.js";
 import { parseJsonObject } from "./json.js";
 import { MAX_HEADER_CHARS } from "./limits.js";

@@ -1,4 +1,4 @@
-import { serviceError, UTF8_BOM_IN_TEXT } from "@maa-policy/parser";
+import { serviceError, UTF8_BOM_IN_TEXT } from "@maa-policy/parser/model";
 import { checkAlgorithm, type TokenAlgorithm } from "./algorithm.js";
 import { base64UrlDecode, base64UrlEncode } from "./base64url.js";
 import { LEGACY_POLICY_CLAIMS, POLICY_CLAIM } from "./decisions.js";

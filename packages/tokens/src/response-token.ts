@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { decomposeJws, payloadObject, type JwsParts } from "./jws.js";
 import { decodePolicyToken, type PolicyToken } from "./policy-token.js";
 import { fail, ok, type Result } from "./result.js";

@@ -1,4 +1,4 @@
-import type { ServiceError } from "@maa-policy/parser";
+import type { ServiceError } from "@maa-policy/parser/model";
 
 /** A non-fatal finding about an input the service (or an older service) would still accept. */
 export interface TokenWarning {

@@ -1,4 +1,4 @@
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { checkAlgorithm } from "./algorithm.js";
 import {
   certificateJwk,

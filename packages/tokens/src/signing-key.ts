@@ -1,5 +1,5 @@
 import { exportJWK, importPKCS8, CompactSign } from "jose";
-import { serviceError } from "@maa-policy/parser";
+import { serviceError } from "@maa-policy/parser/model";
 import { certificatesFromPem, derBase64, keyType, type X509Certificate } from "./certificates.js";
 import type { SigningAlgorithm } from "./decisions.js";
 import { fail, ok, type Result } from "./result.js";
