@@ -9,7 +9,7 @@ import {
   serviceParsingError,
 } from "@maa-policy/parser";
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../packages/cli/src/format/text.js";
+import { formatDiagnostic } from "../packages/cli/src/output/text.js";
 import { printAst } from "./support/ast-printer.js";
 
 // Each fixture is a folder holding `input.policy` and its expected `output.snap`, regenerated with

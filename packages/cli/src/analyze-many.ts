@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { analyzePolicy, LineIndex, type AnalysisOptions } from "@maa-policy/parser";
-import type { CheckedAnalysis } from "./format/checked-file.js";
+import type { CheckedAnalysis } from "./output/checked-file.js";
 
 /**
  * Files per worker thread, at least: a worker takes about as long to start as the analysis of a

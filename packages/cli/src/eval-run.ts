@@ -1,13 +1,23 @@
 import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult } from "@maa-policy/evaluator";
 import { claimTypeWarnings, restErrorBody, type Claim } from "@maa-policy/parser";
-import { evidenceClaims } from "./commands/claims.js";
-import type { EvalOptions } from "./commands/eval.js";
+import { evidenceClaims, type EvidenceOptions } from "./evidence-input.js";
 import { readPolicyFile } from "./read-policy.js";
 import { formatExplanation, formatOutcome } from "./eval-text.js";
 import { ExitCode } from "./exit-codes.js";
-import { styleFor } from "./format/display.js";
-import { formatText } from "./format/text.js";
+import { styleFor } from "./output/display.js";
+import { formatText } from "./output/text.js";
 import { displayName, problemLine, readError, readInput, UsageError, writeOutput } from "./io.js";
+
+export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
+  claims?: string;
+  evidence?: string;
+  format: "text" | "json" | "token";
+  explain?: boolean;
+  now?: Date;
+  issuer?: string;
+  attestationType?: string;
+  output?: string;
+}
 
 export async function runEval(policyPath: string, options: EvalOptions): Promise<number> {
   if ((options.claims === undefined) === (options.evidence === undefined))

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { CompiledPolicy, EvaluationResult } from "@maa-policy/evaluator";
-import { displayPosition } from "./format/display.js";
+import { displayPosition } from "./output/display.js";
 
 /** Every evaluation of each policy (by path) during a test run. */
 export type Coverage = Map<string, EvaluationResult[]>;

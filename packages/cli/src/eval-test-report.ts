@@ -1,7 +1,7 @@
 import type { EvaluationResult } from "@maa-policy/evaluator";
-import type { TestOptions } from "./commands/test.js";
+import type { TestOptions } from "./eval-test-run.js";
 import { formatCoverage, type CoverageReport } from "./eval-test-coverage.js";
-import { styleFor } from "./format/display.js";
+import { styleFor } from "./output/display.js";
 import { runOptions } from "./run-options.js";
 
 /** One case after it ran: `problems` is empty when it passed. */

@@ -1,15 +1,25 @@
 import { relative } from "node:path";
 import { claimTypeWarnings, type ClaimValue } from "@maa-policy/parser";
 import { loadPolicy as compile, type CompiledPolicy, type EvaluationResult } from "@maa-policy/evaluator";
-import type { TestOptions } from "./commands/test.js";
 import { readPolicyFile } from "./read-policy.js";
 import { coverageOf, type Coverage } from "./eval-test-coverage.js";
 import { jsonReport, textReport, type CaseReport } from "./eval-test-report.js";
 import { findTestFiles, readTestFile, type TestCase } from "./eval-test-file.js";
 import { ExitCode } from "./exit-codes.js";
-import { styleFor } from "./format/display.js";
-import { formatText } from "./format/text.js";
+import { styleFor } from "./output/display.js";
+import { formatText } from "./output/text.js";
 import { UsageError, writeOutput } from "./io.js";
+
+export interface TestOptions {
+  coverage?: boolean;
+  verbose?: boolean;
+  format: "text" | "json";
+  /** `--run`: only the cases whose name this matches. */
+  run?: RegExp;
+  /** `--threshold`: the least coverage, in percent, that passes. */
+  threshold?: number;
+  output?: string;
+}
 
 export async function runTests(paths: readonly string[], options: TestOptions): Promise<number> {
   const files = await findTestFiles(paths);

@@ -1,6 +1,6 @@
 import type { Claim } from "@maa-policy/parser";
 import type { EvaluationResult, RuleTrace } from "@maa-policy/evaluator";
-import { displayPosition, type Style } from "./format/display.js";
+import { displayPosition, type Style } from "./output/display.js";
 
 /** `type: value`, the value as JSON so strings and numbers read apart. */
 export function formatClaim(claim: Claim): string {

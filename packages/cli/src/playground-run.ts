@@ -1,10 +1,14 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { PlaygroundOptions } from "./commands/playground.js";
 import { ExitCode } from "./exit-codes.js";
 import { UsageError } from "./io.js";
 import { serveStatic } from "./static-server.js";
+
+export interface PlaygroundOptions {
+  port: number;
+  open?: boolean;
+}
 
 /**
  * Serves the built playground until interrupted. The site is the playground package's build

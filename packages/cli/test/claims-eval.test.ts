@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { pki } from "../../evidence/test/support/pki.js";
 import { boundReportData, buildQuote } from "../../evidence/test/support/quote-builder.js";
-import { addEvidenceOptions, evidenceClaims, type EvidenceOptions } from "../src/commands/claims.js";
+import { addEvidenceOptions, evidenceClaims, type EvidenceOptions } from "../src/evidence-input.js";
 import { parseTime } from "../src/options.js";
 import { tempDir } from "../../../test/support/temp-dir.js";
 

@@ -9,12 +9,12 @@ import {
 import { Option, type Command } from "commander";
 import { analyzeMany } from "../analyze-many.js";
 import { ExitCode } from "../exit-codes.js";
-import type { AppliedFix, CheckedFile, UnreadFile } from "../format/checked-file.js";
-import { styleFor } from "../format/display.js";
-import { formatJson } from "../format/json.js";
-import { formatSarif } from "../format/sarif.js";
-import { formatService } from "../format/service.js";
-import { formatDiagnostics, formatText } from "../format/text.js";
+import type { AppliedFix, CheckedFile, UnreadFile } from "../output/checked-file.js";
+import { styleFor } from "../output/display.js";
+import { formatJson } from "../output/json.js";
+import { formatSarif } from "../output/sarif.js";
+import { formatService } from "../output/service.js";
+import { formatDiagnostics, formatText } from "../output/text.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import {
   describeSystemError,

@@ -1,18 +1,8 @@
 import { Option, type Command } from "commander";
-import { addEvidenceOptions, type EvidenceOptions } from "./claims.js";
+import { addEvidenceOptions } from "../evidence-input.js";
+import type { EvalOptions } from "../eval-run.js";
 import { outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
-
-export interface EvalOptions extends Omit<EvidenceOptions, "attestationType"> {
-  claims?: string;
-  evidence?: string;
-  format: "text" | "json" | "token";
-  explain?: boolean;
-  now?: Date;
-  issuer?: string;
-  attestationType?: string;
-  output?: string;
-}
 
 /**
  * `policy-eval eval`: the offline `draftPolicyForAttestation`. Only commander is loaded here; the

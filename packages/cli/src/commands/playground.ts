@@ -1,10 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
+import type { PlaygroundOptions } from "../playground-run.js";
 import type { Report } from "./index.js";
-
-export interface PlaygroundOptions {
-  port: number;
-  open?: boolean;
-}
 
 /** `policy-eval playground`: the web playground, served on localhost from the built site. */
 export function register(program: Command, report: Report): void {

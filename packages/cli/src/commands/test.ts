@@ -1,17 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { outputOption } from "../options.js";
+import type { TestOptions } from "../eval-test-run.js";
 import type { Report } from "./index.js";
-
-export interface TestOptions {
-  coverage?: boolean;
-  verbose?: boolean;
-  format: "text" | "json";
-  /** `--run`: only the cases whose name this matches. */
-  run?: RegExp;
-  /** `--threshold`: the least coverage, in percent, that passes. */
-  threshold?: number;
-  output?: string;
-}
 
 /** `policy-eval test`: policy test files run like `opa test`. The runner (and yaml) load only when it runs. */
 export function register(program: Command, report: Report): void {

@@ -12,8 +12,8 @@ import {
 import { analyzePolicy, serviceParsingError } from "@maa-policy/parser";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
-import { styleFor } from "../format/display.js";
-import { formatText } from "../format/text.js";
+import { styleFor } from "../output/display.js";
+import { formatText } from "../output/text.js";
 import { problemLine, writeOutput } from "../io.js";
 import { readPolicyFile } from "../read-policy.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
