@@ -22,6 +22,9 @@ export async function writeFileAtomic(
   const target = await realpath(path).catch(() => path);
   const original = await stat(target).catch(() => undefined);
   if (original?.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+  // A pipe, a terminal or a device (`-o /dev/stdout`, `-o >(jq .)`, `-o /dev/null`) is written to
+  // as it is: renaming a file over it would replace the device instead of writing to it.
+  if (original && !original.isFile()) return writeInPlace(target, text);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   // A mode asked for (0o600 for a private key) is set whatever the file had; otherwise the file keeps its own.
   const mode = options.mode ?? (original ? original.mode & 0o7777 : 0o666);
@@ -40,6 +43,15 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncDirectory(dirname(target));
+}
+
+async function writeInPlace(path: string, text: string): Promise<void> {
+  const handle = await open(path, "w");
+  try {
+    await handle.writeFile(text, "utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Not every platform can open a directory to flush it (Windows cannot); the rename stands anyway. */

@@ -103,6 +103,29 @@ describe("output that cannot be written ends with one line and exit 2", () => {
 });
 
 describe("atomic writes", () => {
+  it("writes into a pipe or a device as it is, never replacing it with a file", async () => {
+    const sub = mkdtempSync(join(dir, "special-"));
+    const fifo = join(sub, "fifo");
+    execFileSync("mkfifo", [fifo]);
+    const reader = new Promise<string>((resolve) => {
+      const cat = spawn("cat", [fifo]);
+      let out = "";
+      cat.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      cat.on("close", () => resolve(out));
+    });
+    await writeFileAtomic(fifo, "through the pipe\n");
+    expect(await reader).toBe("through the pipe\n");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // A device node of our own (the null device's numbers; making one needs root, as CI runs).
+    const device = join(sub, "null");
+    if (spawnSync("mknod", [device, "c", "1", "3"]).status === 0) {
+      await writeFileAtomic(device, "discarded\n");
+      expect(lstatSync(device).isCharacterDevice()).toBe(true);
+      rmSync(device);
+    } else console.warn("cannot make a device node without root: that case is not exercised");
+    expect(readdirSync(sub)).toEqual(["fifo"]);
+  });
+
   it("keeps the mode and the symbolic link, and leaves no temporary file", async () => {
     const sub = mkdtempSync(join(dir, "keep-"));
     const real = join(sub, "real.policy");

@@ -36,11 +36,15 @@ export async function restoreInstances(
       instances.restore(prefix, { policies, certificates: signers });
       continue;
     }
-    // An empty list is a valid state (every signer removed), which certificatesFromX5c refuses.
-    const read =
-      record.certificates.length === 0 ? undefined : certificatesFromX5c(record.certificates, "saved");
-    if (read && !read.ok) throw fail(read.error.message);
-    instances.restore(prefix, { policies, certificates: read?.value ?? [], certificatesChanged: true });
+    // Each signer is a certificate of its own, not a link of one chain: read one by one, so that
+    // neither the chain-length bound nor an empty list (every signer removed) refuses a saved state.
+    const certificates: X509Certificate[] = [];
+    for (const saved of record.certificates) {
+      const read = certificatesFromX5c([saved], "saved");
+      if (!read.ok) throw fail(read.error.message);
+      certificates.push(...read.value);
+    }
+    instances.restore(prefix, { policies, certificates, certificatesChanged: true });
   }
   return instances;
 }

@@ -97,6 +97,10 @@ export const ROUTES: readonly Route[] = [
 
 /** An instance lives under a path prefix of plain segments (spec §2.1: the client keeps it). */
 const PREFIX = /^(?:\/[A-Za-z0-9._~-]+)*$/;
+/**
+ * The longest prefix, counted as its file name spells it (each `/` is `%2F`): with `.json` and the
+ * temporary suffix of a durable write it stays under the 255 bytes a file name may have.
+ */
 const MAX_PREFIX_LENGTH = 200;
 
 export type Match =
@@ -112,7 +116,7 @@ export function matchRoute(method: string, pathname: string): Match {
   let known = false;
   for (let split = 0; split >= 0 && split <= MAX_PREFIX_LENGTH; split = pathname.indexOf("/", split + 1)) {
     const prefix = pathname.slice(0, split);
-    if (!PREFIX.test(prefix)) continue;
+    if (!PREFIX.test(prefix) || encodeURIComponent(prefix).length > MAX_PREFIX_LENGTH) continue;
     const rest = pathname.slice(split);
     for (const route of ROUTES) {
       const found = route.path.exec(rest);

@@ -44,6 +44,15 @@ const cases: [
     http("NotFound", "No operation is served at /nothing."),
   ],
   [
+    "an instance prefix whose file name would pass 255 bytes (each / is %2F in it)",
+    "PUT",
+    `${"/ab".repeat(66)}/policies/SgxEnclave${V}`,
+    "x",
+    { "content-type": "text/plain" },
+    404,
+    http("NotFound", `No operation is served at ${"/ab".repeat(66)}/policies/SgxEnclave.`),
+  ],
+  [
     "a known path, another method",
     "DELETE",
     `/policies/SgxEnclave${V}`,
