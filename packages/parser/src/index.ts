@@ -11,6 +11,8 @@ export { analyzePolicy, type Analysis, type AnalysisOptions } from "./analyze.js
 export { type AttestationTypeResolution } from "./attestation-type.js";
 export * from "./project-config.js";
 export { checkPolicy } from "./checker/index.js";
+export { bindingOf, nodeAt, occurrences, type NodeAt } from "./policy-queries.js";
+export * from "./descriptions.js";
 export { policyClaimTypes } from "./checker/claim-knowledge.js";
 export { checkQuery, type QueryFinding } from "./checker/jmespath-query.js";
 export * from "./jmespath-dialect.js";

@@ -23,6 +23,11 @@ import {
   type CompletionContext,
   type CompletionSlot,
   type Policy,
+  ACTION_SNIPPETS,
+  ACTION_TEXT,
+  ISSUER_TEXT,
+  PROPERTY_TEXT,
+  SECTION_TEXT,
 } from "@maa-policy/parser";
 import {
   CompletionItemKind,
@@ -31,7 +36,6 @@ import {
   type CompletionItem,
 } from "vscode-languageserver";
 import { toRange } from "../convert.js";
-import { ACTION_SNIPPETS, ACTION_TEXT, ISSUER_TEXT, PROPERTY_TEXT, SECTION_TEXT } from "../descriptions.js";
 import type { Workspace } from "../workspace.js";
 
 export function register(ws: Workspace): void {

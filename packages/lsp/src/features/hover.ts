@@ -5,11 +5,16 @@ import {
   findCatalogueClaim,
   findFunction,
   signatureText,
+  bindingOf,
+  nodeAt,
+  type NodeAt,
+  ACTION_TEXT,
+  ISSUER_TEXT,
+  PROPERTY_TEXT,
+  SECTION_TEXT,
 } from "@maa-policy/parser";
 import { MarkupKind, type Hover } from "vscode-languageserver";
-import { bindingOf, nodeAt, type NodeAt } from "../ast-query.js";
 import { toRange } from "../convert.js";
-import { ACTION_TEXT, ISSUER_TEXT, PROPERTY_TEXT, SECTION_TEXT } from "../descriptions.js";
 import type { Workspace } from "../workspace.js";
 
 export function register(ws: Workspace): void {

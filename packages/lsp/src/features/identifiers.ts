@@ -1,4 +1,4 @@
-import { KEYWORDS } from "@maa-policy/parser";
+import { KEYWORDS, occurrences, nodeAt } from "@maa-policy/parser";
 import {
   DocumentHighlightKind,
   ResponseError,
@@ -6,7 +6,6 @@ import {
   type Location,
   type TextDocumentPositionParams,
 } from "vscode-languageserver";
-import { occurrences, nodeAt } from "../ast-query.js";
 import { toRange } from "../convert.js";
 import type { Workspace } from "../workspace.js";
 

@@ -1,8 +1,9 @@
 /**
- * Hover and completion prose for the language's keywords (spec §1.4, §2.1, §2.3, §2.4). The
+ * Hover and completion prose for the language's keywords, in the core so that every editor and
+ * tool explains the language in the same words (spec §1.4, §2.1, §2.3, §2.4). The
  * facts (where an action may go, which version brought what) come from the core's tables.
  */
-import type { ActionName, SectionName } from "@maa-policy/parser";
+import type { ActionName, SectionName } from "./ast.js";
 
 export const SECTION_TEXT: Record<SectionName, string> = {
   configurationrules: "Rules that set engine properties with `issueproperty`; they run first (version 1.1+).",

@@ -1,20 +1,20 @@
 /**
- * What is under the caret in the typed AST, and where each condition identifier is bound and used.
- * Identifiers are scoped to one rule (docs/decisions.md), so every query stays inside a rule.
+ * What is under the caret in the typed AST, and where each condition identifier is bound and used:
+ * the language's queries, shared by the language server, the playground and any tool. Identifiers
+ * are scoped to one rule (docs/decisions.md), so every query stays inside a rule.
  */
-import {
-  containsOffset,
-  type Action,
-  type Condition,
-  type Expression,
-  type FunctionCall,
-  type Name,
-  type Policy,
-  type Range,
-  type Rule,
-  type Section,
-  type StringLiteral,
-} from "@maa-policy/parser";
+import type {
+  Action,
+  Condition,
+  Expression,
+  FunctionCall,
+  Name,
+  Policy,
+  Rule,
+  Section,
+  StringLiteral,
+} from "./ast.js";
+import { containsOffset, type Range } from "./position.js";
 
 export type NodeAt =
   | { kind: "version"; range: Range }
