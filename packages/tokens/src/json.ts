@@ -1,4 +1,5 @@
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser/model";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -18,6 +19,14 @@ export function parseJsonObject(bytes: Uint8Array): JsonObjectResult {
   } catch {
     return { ok: false, problem: "is not valid UTF-8" };
   }
+  // The same depth bound as every JSON that comes in (claims, runtime data, claim values).
+  const deep = jsonTooDeepAt(text);
+  if (deep !== undefined)
+    return {
+      ok: false,
+      offset: deep,
+      problem: `is nested more than ${MAX_JSON_DEPTH} deep at character ${deep + 1}`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);

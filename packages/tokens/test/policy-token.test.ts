@@ -150,8 +150,14 @@ describe("decodePolicyToken errors", () => {
     [
       "hostile nesting in the header",
       `${base64UrlEncode("[".repeat(40_000))}.${policyPayload}.`,
-      "Malformed JWT: the header is not valid JSON",
+      "Malformed JWT: the header is nested more than 256 deep at character 257",
       [0, "header"],
+    ],
+    [
+      "valid JSON nested too deep in the payload (the bound every JSON input has)",
+      `${none}.${base64UrlEncode(`{"a":${"[".repeat(300)}${"]".repeat(300)}}`)}.`,
+      "Malformed JWT: the payload is nested more than 256 deep at character 261",
+      [20, "payload"],
     ],
     [
       "header an array",
