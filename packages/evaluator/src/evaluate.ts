@@ -1,5 +1,6 @@
 import {
   authorizationFailureMessage,
+  describePosition,
   serviceError,
   type Claim,
   type Range,
@@ -97,7 +98,7 @@ export function evaluateCompiled(
       outcome = "error";
       error = serviceError(
         "PolicyEvaluationError",
-        `Policy Engine Exception: ${failure.detail} (${section.name} rule ${failure.index + 1}, ${describeLocation(failure.range)})`,
+        `Policy Engine Exception: ${failure.detail} (${section.name} rule ${failure.index + 1}, ${describePosition(failure.range.start)})`,
       );
       break;
     }
@@ -123,11 +124,6 @@ export function evaluateCompiled(
     incoming: state.incoming.claims,
     trace,
   };
-}
-
-/** 1-based, as the service's own parser errors count lines. */
-function describeLocation(range: Range): string {
-  return `line ${range.start.line + 1}, column ${range.start.character + 1}`;
 }
 
 function runRule(

@@ -1,4 +1,5 @@
 import {
+  describePosition,
   jsonValueTooDeepAt,
   MAX_JSON_DEPTH,
   SERVICE_ISSUER,
@@ -136,7 +137,7 @@ function fromJson(
 }
 
 function failure(message: string, path: string | undefined, position: Position | undefined): ClaimsResult {
-  const where = position ? ` (line ${position.line + 1}, column ${position.character + 1})` : "";
+  const where = position ? ` (${describePosition(position)})` : "";
   return {
     ok: false,
     error: serviceError("InvalidParameter", `Invalid incoming claims: ${message}${where}`),

@@ -76,3 +76,8 @@ export class LineIndex {
 export function containsOffset(range: Range, offset: number): boolean {
   return range.start.offset <= offset && offset <= range.end.offset;
 }
+
+/** `line L, column C`, both 1-based, as the service's own messages count them: the one spelling. */
+export function describePosition(position: Position): string {
+  return `line ${position.line + 1}, column ${position.character + 1}`;
+}
