@@ -27,3 +27,14 @@ export const u16 = (what: string): Domain => ({ kind: "integer", min: 0, max: 0x
 export const u32 = (what: string): Domain => ({ kind: "integer", min: 0, max: 0xffff_ffff, what });
 /** Lower-case hex of a fixed length: the service writes measurements so (spec §2.6, REC). */
 export const hex = (bytes: number, what: string): Domain => ({ kind: "hex", digits: bytes * 2, what });
+
+/** A row maker for one source: every row it makes carries `evidence` and the type's `prefix`. */
+export function rowsFrom(evidence: Evidence, prefix = "") {
+  return (type: string, valueType: ClaimValueType, description: string, domain?: Domain): Row => ({
+    type: `${prefix}${type}`,
+    valueType,
+    description,
+    evidence,
+    ...(domain && { domain }),
+  });
+}

@@ -1,19 +1,8 @@
-import { hex, u32, u8, type Row } from "./row.js";
+import { hex, rowsFrom, u32, u8, type Row } from "./row.js";
 
 const TOKEN: Row["evidence"] = "DOC: attestation-token-examples.md, SEV-SNP token (x-ms-sevsnpvm-*)";
 
-const row = (
-  type: string,
-  valueType: Row["valueType"],
-  description: string,
-  domain?: Row["domain"],
-): Row => ({
-  type: `x-ms-sevsnpvm-${type}`,
-  valueType,
-  description,
-  evidence: TOKEN,
-  ...(domain && { domain }),
-});
+const row = rowsFrom(TOKEN, "x-ms-sevsnpvm-");
 
 /**
  * SEV-SNP (spec §2.6): the token's claims, which the spec infers double as incoming claims, as

@@ -1,20 +1,9 @@
-import { hex, u16, type Row } from "./row.js";
+import { hex, rowsFrom, u16, type Row } from "./row.js";
 
 const EAT: Row["evidence"] = "DOC: trust-domain-extensions-eat-profile.md";
 const MEASUREMENT = hex(48, "a SHA-384 measurement, 96 hex digits");
 
-const row = (
-  type: string,
-  valueType: Row["valueType"],
-  description: string,
-  domain?: Row["domain"],
-): Row => ({
-  type,
-  valueType,
-  description,
-  evidence: EAT,
-  ...(domain && { domain }),
-});
+const row = rowsFrom(EAT);
 
 /** TDX (spec §2.6): the EAT profile's claims, which the spec infers double as incoming claims. */
 export const TDX_CLAIMS: readonly Row[] = [
