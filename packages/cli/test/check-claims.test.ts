@@ -1,16 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
-import { tempDir } from "../../../test/support/temp-dir.js";
+import { tempDir, writeIn } from "../../../test/support/temp-dir.js";
 
 const dir = tempDir("policy-eval-claims-");
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
+const write = (name: string, text: string) => writeIn(dir, name, text);
 
 // The reproducer: the deny rule of examples/sgx-enclave.policy with one letter missing.
 const TYPO = readFileSync(join(import.meta.dirname, "../../../examples/sgx-enclave.policy"), "utf8").replace(

@@ -1,19 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
 import { runCli, spawnCli } from "./run-cli.js";
-import { tempDir } from "../../../test/support/temp-dir.js";
+import { tempDir, writeIn } from "../../../test/support/temp-dir.js";
 
 // What users expect of any modern CLI (issue 13 §3): --version, --quiet, FORCE_COLOR, directories
 // and globs, fmt --diff, test --format json/--run/--threshold, -o/--output, one time format.
 const dir = tempDir("policy-eval-conventions-");
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
+const file = (name: string, text: string) => writeIn(dir, name, text);
 const rel = (path: string) => relative(".", path);
 
 const VALID = "version=1.0;\n\nauthorizationrules\n{\n    => permit();\n};\n";

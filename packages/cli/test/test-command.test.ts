@@ -1,16 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
-import { tempDir } from "../../../test/support/temp-dir.js";
+import { tempDir, writeIn } from "../../../test/support/temp-dir.js";
 
 const dir = tempDir("policy-eval-test-");
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  mkdirSync(join(path, ".."), { recursive: true });
-  writeFileSync(path, text);
-  return path;
-}
+const file = (name: string, text: string) => writeIn(dir, name, text);
 const rel = (path: string) => relative(".", path);
 
 const POLICY = file(
