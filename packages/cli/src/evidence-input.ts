@@ -1,3 +1,4 @@
+import { collect } from "./options.js";
 import { Option, type Command } from "commander";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "./exit-codes.js";
@@ -128,8 +129,4 @@ async function qeIdentity(options: EvidenceOptions): Promise<QeIdentityInput | u
   if (options.qeIdentity === undefined || options.qeIdentityIssuerChain === undefined)
     throw new UsageError("--qe-identity and --qe-identity-issuer-chain go together");
   return { identity: await read(options.qeIdentity), issuerChain: await read(options.qeIdentityIssuerChain) };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

@@ -26,3 +26,9 @@ export function parseTime(text: string): Date {
 /** Date.parse also reads forms like "March 7"; only ISO 8601 (a date, then maybe a time) is taken. */
 const isoLike = (text: string) =>
   /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text);
+
+/** Collects a repeatable option (`--signer a.pem --signer b.pem`) in the order given. */
+export const collect = (value: string, previous: readonly string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];

@@ -180,12 +180,6 @@ export function reportedFailure<T>(
 export const formatOption = (choices: readonly Format[] = ["text", "json"]) =>
   new Option("-f, --format <format>", "output format").choices(choices).default("text");
 
-/** Collects a repeatable option (`--signer a.pem --signer b.pem`) in the order given. */
-export const collect = (value: string, previous: readonly string[] | undefined): string[] => [
-  ...(previous ?? []),
-  value,
-];
-
 /** Writes a token to `--output` exactly (no newline: the hash covers every byte), or to stdout. */
 export async function emitToken(token: string, output: string | undefined): Promise<void> {
   if (output) await writeOutput(output, token);

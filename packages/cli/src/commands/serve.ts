@@ -1,3 +1,4 @@
+import { collect } from "../options.js";
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
@@ -50,8 +51,4 @@ async function runServe(options: ServeArguments): Promise<number> {
   await serving.stop();
   process.stderr.write(`policy-eval serve: stopped (${signal})\n`);
   return ExitCode.Ok;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

@@ -7,9 +7,8 @@ import {
 import { Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { UsageError } from "../io.js";
-import { outputOption } from "../options.js";
+import { collect, outputOption } from "../options.js";
 import {
-  collect,
   displayName,
   emitToken,
   formatOption,

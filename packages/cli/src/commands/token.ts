@@ -18,7 +18,6 @@ import { problemLine, writeOutput } from "../io.js";
 import { readPolicyFile } from "../read-policy.js";
 import { printPolicy, renderPolicyResult, renderVerification } from "../token-render.js";
 import {
-  collect,
   displayName,
   emitToken,
   formatOption,
@@ -28,7 +27,7 @@ import {
   reportedFailure,
   type Format,
 } from "../token-io.js";
-import { outputOption, parseTime } from "../options.js";
+import { collect, outputOption, parseTime } from "../options.js";
 import type { Report } from "./index.js";
 
 interface SignOptions {

@@ -107,3 +107,14 @@ export function headerOf(token: string): Record<string, unknown> {
     unknown
   >;
 }
+
+/** What the official client throws: the RestError's status, code and message. */
+export async function rejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
+    return { statusCode, code, message };
+  }
+  throw new Error("the call succeeded");
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { restErrorBody, serviceError } from "@maa-policy/parser";
 import { base64UrlEncode } from "@maa-policy/tokens";
 import { afterAll, describe, expect, it } from "vitest";
-import { raw, startProvider } from "./fixture.js";
+import { raw, startProvider, rejection } from "./fixture.js";
 import { quote, ROOT_PUBLIC_KEY } from "./evidence.js";
 import { policySigner } from "./signers.js";
 
@@ -29,16 +29,6 @@ const POLICY =
 const der = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, "");
 const enclave = (code: Parameters<typeof serviceError>[0], message: string) =>
   restErrorBody(serviceError(code, message)).error.message;
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
-    return { statusCode, code, message };
-  }
-  throw new Error("the call succeeded");
-}
 
 const unsignedRefused = {
   statusCode: 400,

@@ -3,7 +3,7 @@ import { SGX_DEFAULT_POLICY } from "@maa-policy/evaluator";
 import { base64UrlEncode, createUnsignedPolicyToken, policyHash, policyTokenHash } from "@maa-policy/tokens";
 import { createHash } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { claimsOf, headerOf, startProvider } from "./fixture.js";
+import { claimsOf, headerOf, startProvider, rejection } from "./fixture.js";
 import { quote, ROOT_PUBLIC_KEY, RUNTIME } from "./evidence.js";
 import { policySigner } from "./signers.js";
 
@@ -136,17 +136,6 @@ describe("AttestationAdministrationClient (aad mode)", () => {
     ]);
   });
 });
-
-/** What the client throws: the RestError's status, code and message. */
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
-    return { statusCode, code, message };
-  }
-  throw new Error("the call succeeded");
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest();
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
