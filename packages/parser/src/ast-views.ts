@@ -63,6 +63,16 @@ abstract class View {
  */
 const COMMON_NAMES: readonly string[] = [...CLAIM_PROPERTIES, "claim"];
 
+/** The text of a name stored as a span of record `id`, at `slot` and `slot + 1`. */
+export function nameText(tree: SyntaxTree, id: number, slot: number): string {
+  const start = tree.int(id, slot);
+  const end = tree.int(id, slot + 1);
+  const text = tree.source.text;
+  for (const name of COMMON_NAMES)
+    if (name.length === end - start && text.startsWith(name, start)) return name;
+  return text.slice(start, end);
+}
+
 /** A name stored as a span of its parent's record, at `slot` and `slot + 1`. */
 class NameView implements ast.Name {
   declare private readonly tree: SyntaxTree;
@@ -76,12 +86,7 @@ class NameView implements ast.Name {
   }
 
   get text(): string {
-    const start = this.tree.int(this.id, this.slot);
-    const end = this.tree.int(this.id, this.slot + 1);
-    const text = this.tree.source.text;
-    for (const name of COMMON_NAMES)
-      if (name.length === end - start && text.startsWith(name, start)) return name;
-    return text.slice(start, end);
+    return nameText(this.tree, this.id, this.slot);
   }
 
   get range(): Range {
@@ -93,7 +98,22 @@ class NameView implements ast.Name {
   }
 }
 
+/** The root view of a policy read from text, whose records ast-snapshot.ts reads directly. */
+export function policyView(policy: ast.Policy): PolicyView | undefined {
+  return policy instanceof PolicyView ? policy : undefined;
+}
+
 export class PolicyView extends View implements ast.Policy {
+  /**
+   * The policy as the checker reads it (`ast-snapshot.ts`), made once and kept with the policy:
+   * a field, not a WeakMap, whose entries outlive young collections and made GC a third of a check.
+   */
+  declare snapshot: ast.Policy | undefined;
+
+  get records(): { tree: SyntaxTree; id: number } {
+    return { tree: this.tree, id: this.id };
+  }
+
   get kind(): "Policy" {
     return "Policy";
   }

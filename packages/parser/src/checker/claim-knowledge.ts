@@ -17,6 +17,7 @@ import {
   type AttestationType,
   type CatalogueClaim,
 } from "../claims-catalogue.js";
+import { snapshotOf } from "../ast-snapshot.js";
 import type { CheckContext } from "./context.js";
 
 /** What the checker is told about claims: the attestation type, if any, and claims the project declares. */
@@ -53,29 +54,28 @@ export interface ClaimTest {
 
 interface Added {
   readonly ruleIndex: number;
-  readonly line: number;
+  /** The adding rule; its line is read only for a message. */
+  readonly rule: Rule;
   /** Undefined when the rules that add it give values of different or unknown types. */
   readonly valueType: ClaimValueType | undefined;
 }
 
-interface PolicyClaims {
+export interface PolicyClaims {
   readonly tests: readonly ClaimTest[];
   readonly added: ReadonlyMap<string, Added>;
 }
-
-const walked = new WeakMap<Policy, PolicyClaims>();
 
 /**
  * The claim tests of a policy's conditions and the claims its rules add, in one walk per policy:
  * inference (`attestation-type.ts`) and the checks share it.
  */
 export function policyClaims(policy: Policy): PolicyClaims {
-  let claims = walked.get(policy);
-  if (claims) return claims;
+  const read = snapshotOf(policy);
+  if (read.claims) return read.claims;
   const tests: ClaimTest[] = [];
   const added = new Map<string, Added>();
   let ruleIndex = 0;
-  for (const section of policy.sections) {
+  for (const section of read.sections) {
     const sectionName = section.name;
     for (const rule of section.rules) {
       const action = rule.action.name;
@@ -86,8 +86,7 @@ export function policyClaims(policy: Policy): PolicyClaims {
       noteAdded(added, rule, ruleIndex++);
     }
   }
-  walked.set(policy, (claims = { tests, added }));
-  return claims;
+  return (read.claims = { tests, added });
 }
 
 /**
@@ -107,11 +106,9 @@ function noteAdded(added: Map<string, Added>, rule: Rule, ruleIndex: number): vo
   const value = args.find((a) => a.name.text === "value")?.value;
   const valueType = value && literalType(value);
   const known = added.get(type.value);
-  if (!known) added.set(type.value, { ruleIndex, line: rule.range.start.line + 1, valueType });
+  if (!known) added.set(type.value, { ruleIndex, rule, valueType });
   else if (known.valueType !== valueType) added.set(type.value, { ...known, valueType: undefined });
 }
-
-const cache = new WeakMap<CheckContext, ClaimKnowledge>();
 
 /**
  * What each condition's claim type can be, from the catalogue for the attestation type, the
@@ -123,9 +120,7 @@ export class ClaimKnowledge {
   private readonly added: ReadonlyMap<string, Added>;
 
   static of(ctx: CheckContext): ClaimKnowledge {
-    let knowledge = cache.get(ctx);
-    if (!knowledge) cache.set(ctx, (knowledge = new ClaimKnowledge(ctx)));
-    return knowledge;
+    return (ctx.memo.knowledge ??= new ClaimKnowledge(ctx));
   }
 
   private constructor(private readonly ctx: CheckContext) {
@@ -157,7 +152,7 @@ export class ClaimKnowledge {
   /** The line of the first rule that adds `type` after `ruleIndex`, if one does. */
   addedLater(type: string, ruleIndex: number): number | undefined {
     const added = this.added.get(type);
-    return added && added.ruleIndex >= ruleIndex ? added.line : undefined;
+    return added && added.ruleIndex >= ruleIndex ? added.rule.range.start.line + 1 : undefined;
   }
 
   /** The catalogued names a misspelling may have meant. */
