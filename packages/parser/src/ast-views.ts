@@ -1,4 +1,6 @@
 import type * as ast from "./ast.js";
+import type { RulesRead } from "./ast-snapshot.js";
+import type { PolicyClaims } from "./checker/claim-knowledge.js";
 import { CLAIM_PROPERTIES } from "./language.js";
 import type { Range } from "./position.js";
 import { unquote } from "./string-literal.js";
@@ -105,10 +107,13 @@ export function policyView(policy: ast.Policy): PolicyView | undefined {
 
 export class PolicyView extends View implements ast.Policy {
   /**
-   * The policy as the checker reads it (`ast-snapshot.ts`), made once and kept with the policy:
-   * a field, not a WeakMap, whose entries outlive young collections and made GC a third of a check.
+   * The claim walk over this policy (`checker/claim-knowledge.ts`), made when first asked and kept
+   * with the policy: inference, the checker and completion share it. A field, not a WeakMap, whose
+   * entries outlive young collections (they made GC a third of a check).
    */
-  declare snapshot: ast.Policy | undefined;
+  declare claims: PolicyClaims | undefined;
+  /** Its rules as `forEachRule` read them, kept when the policy is small (`KEEP_RULES_READ`). */
+  declare rulesRead: RulesRead | undefined;
 
   get records(): { tree: SyntaxTree; id: number } {
     return { tree: this.tree, id: this.id };

@@ -12,7 +12,7 @@ import {
   type KnownClaim,
   type ValueComparison,
 } from "./claim-knowledge.js";
-import type { CheckContext } from "./context.js";
+import type { CheckContext, CheckedRule } from "./context.js";
 
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 
@@ -23,9 +23,9 @@ const ORDERING = new Set(["<", "<=", ">", ">="]);
  * domain (an SVN past 16 bits, a 63-digit MRSIGNER, upper-case hex). Both are warnings, and errors
  * where the condition opens the policy.
  */
-export function checkClaimValues(ctx: CheckContext): void {
+export function checkClaimValues(ctx: CheckContext, checked: CheckedRule): void {
   const knowledge = ClaimKnowledge.of(ctx);
-  for (const test of knowledge.tests) {
+  for (const test of knowledge.testsOf(checked)) {
     const claim = knowledge.known(test.claimType, test.ruleIndex);
     if (!claim?.valueType) continue;
     for (const property of test.values) {

@@ -1,18 +1,14 @@
-import type { Condition, Expression, Name, Rule } from "../ast.js";
+import type { Condition, Expression, Name } from "../ast.js";
 import type { Range } from "../position.js";
 import { closestAll, orList } from "../suggest.js";
-import { CheckContext, replaceFix } from "./context.js";
+import { CheckContext, replaceFix, type CheckedRule } from "./context.js";
 import { walk } from "./walk.js";
 
 /**
  * Identifiers are scoped to one rule and bound left to right: a condition may use identifiers bound
  * by the conditions before it, and the action may use all of them (docs/decisions.md).
  */
-export function checkIdentifiers(ctx: CheckContext): void {
-  for (const [rule] of ctx.rules()) checkRule(ctx, rule);
-}
-
-function checkRule(ctx: CheckContext, rule: Rule): void {
+export function checkIdentifiers(ctx: CheckContext, { rule }: CheckedRule): void {
   const bound = new Map<string, Condition>();
   for (const condition of rule.conditions) {
     for (const property of condition.properties) checkReferences(ctx, property.value, bound);
