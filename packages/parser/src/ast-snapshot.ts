@@ -10,7 +10,7 @@ import {
   RULE,
   SECTION,
 } from "./ast-records.js";
-import { nameText, policyView } from "./ast-views.js";
+import { nameText, policyView, RecordNode } from "./ast-views.js";
 import type { Range } from "./position.js";
 import { unquote } from "./string-literal.js";
 import { NONE, NodeKind as K, type SyntaxTree } from "./syntax-tree.js";
@@ -64,30 +64,7 @@ export const KEEP_RULES_READ = 256;
 /** A policy's rules as read, each with the index of its section. */
 export type RulesRead = { readonly rule: ast.Rule; readonly section: number }[];
 
-/**
- * A node's range from its record, computed on each read (rare: only findings ask for one).
- * Fields are declared and assigned, not class fields: define semantics made construction a slow
- * generic call (as ast-views.ts measured).
- */
-class Read {
-  declare protected readonly tree: SyntaxTree;
-  declare protected readonly id: number;
-
-  constructor(tree: SyntaxTree, id: number) {
-    this.tree = tree;
-    this.id = id;
-  }
-
-  get range(): Range {
-    return this.tree.range(this.id);
-  }
-
-  protected spanRange(slot: number): Range {
-    return this.tree.spanRange(this.id, slot);
-  }
-}
-
-class NameRead extends Read implements ast.Name {
+class NameRead extends RecordNode implements ast.Name {
   declare readonly text: string;
   declare private readonly slot: number;
 
@@ -106,7 +83,7 @@ class NameRead extends Read implements ast.Name {
  * Its conditions and its action are read when first asked: a claim walk that reads only the
  * actions (or the conditions) of every rule makes only those.
  */
-class RuleRead extends Read implements ast.Rule {
+class RuleRead extends RecordNode implements ast.Rule {
   get kind(): "Rule" {
     return "Rule";
   }
@@ -129,7 +106,7 @@ class RuleRead extends Read implements ast.Rule {
   }
 }
 
-class ConditionRead extends Read implements ast.Condition {
+class ConditionRead extends RecordNode implements ast.Condition {
   get kind(): "Condition" {
     return "Condition";
   }
@@ -146,7 +123,7 @@ class ConditionRead extends Read implements ast.Condition {
   }
 }
 
-class PropertyConditionRead extends Read implements ast.PropertyCondition {
+class PropertyConditionRead extends RecordNode implements ast.PropertyCondition {
   get kind(): "PropertyCondition" {
     return "PropertyCondition";
   }
@@ -171,7 +148,7 @@ class PropertyConditionRead extends Read implements ast.PropertyCondition {
   }
 }
 
-class ActionRead extends Read implements ast.Action {
+class ActionRead extends RecordNode implements ast.Action {
   get kind(): "Action" {
     return "Action";
   }
@@ -189,7 +166,7 @@ class ActionRead extends Read implements ast.Action {
   }
 }
 
-class ClaimArgumentRead extends Read implements ast.ClaimArgument {
+class ClaimArgumentRead extends RecordNode implements ast.ClaimArgument {
   get kind(): "ClaimArgument" {
     return "ClaimArgument";
   }
@@ -204,7 +181,7 @@ class ClaimArgumentRead extends Read implements ast.ClaimArgument {
 }
 
 /** A literal or a bare identifier: its kind, its text and what the text means. */
-class LeafRead<N extends "String" | "Integer" | "Boolean" | "IdentifierReference", V> extends Read {
+class LeafRead<N extends "String" | "Integer" | "Boolean" | "IdentifierReference", V> extends RecordNode {
   declare readonly kind: N;
   declare readonly raw: string;
   declare readonly value: V;
@@ -222,7 +199,7 @@ class LeafRead<N extends "String" | "Integer" | "Boolean" | "IdentifierReference
   }
 }
 
-class PropertyReferenceRead extends Read implements ast.PropertyReference {
+class PropertyReferenceRead extends RecordNode implements ast.PropertyReference {
   get kind(): "PropertyReference" {
     return "PropertyReference";
   }
@@ -236,7 +213,7 @@ class PropertyReferenceRead extends Read implements ast.PropertyReference {
   }
 }
 
-class FunctionCallRead extends Read implements ast.FunctionCall {
+class FunctionCallRead extends RecordNode implements ast.FunctionCall {
   get kind(): "FunctionCall" {
     return "FunctionCall";
   }

@@ -29,7 +29,11 @@ import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-na
  * `toJSON` gives the node as plain data, fields in the order `ast.ts` lists them; `plainAst` is the
  * way to walk a tree generically (the formatter's comparison, the tests' printer).
  */
-abstract class View {
+/**
+ * A node of the tree by its record: the base of the views, and of the checker's read of the rules
+ * (ast-snapshot.ts). Its range is computed on each read.
+ */
+export class RecordNode {
   // Assigned, not declared as class fields: the define semantics of fields made every view's
   // construction a slow generic call (a third of a check's time), one base for fifteen shapes.
   declare protected readonly tree: SyntaxTree;
@@ -44,6 +48,13 @@ abstract class View {
     return this.tree.range(this.id);
   }
 
+  /** The range of the span the record stores at `slot`. */
+  protected spanRange(slot: number): Range {
+    return this.tree.spanRange(this.id, slot);
+  }
+}
+
+abstract class View extends RecordNode {
   protected int(slot: number): number {
     return this.tree.int(this.id, slot);
   }
