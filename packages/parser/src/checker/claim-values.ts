@@ -57,12 +57,13 @@ function typeFinding(
   const value = property.value;
   const literal = literalType(value);
   if (!literal) return undefined;
-  const claim = `'${name}' is ${withArticle(valueType)} claim`;
+  // Built only for a finding: nearly every comparison has none.
+  const claim = () => `'${name}' is ${withArticle(valueType)} claim`;
   if (ORDERING.has(property.operator)) {
     if (valueType === "Integer") return undefined;
     return {
       code: "claim-value-type",
-      message: `${claim}; '${property.operator}' compares Integers only, so this never holds.`,
+      message: `${claim()}; '${property.operator}' compares Integers only, so this never holds.`,
       holds: "never",
     };
   }
@@ -77,7 +78,7 @@ function typeFinding(
   const replacement = retyped(value, valueType);
   return {
     code: "claim-value-type",
-    message: `${claim}; ${withArticle(literal)} ${shown} ${equal ? "never equals it, so this never holds" : "always differs from it, so this always holds"}.`,
+    message: `${claim()}; ${withArticle(literal)} ${shown} ${equal ? "never equals it, so this never holds" : "always differs from it, so this always holds"}.`,
     holds: equal ? "never" : "always",
     ...(replacement !== undefined && {
       fix: { title: `Change to ${replacement}`, edits: [{ range: value.range, newText: replacement }] },
