@@ -1,28 +1,19 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
 import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
 import { fault } from "./fault.js";
+import { ANY, matchingClaims, someClaim, type Filter, type Predicate } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
-
-export type Predicate = (claim: Claim) => boolean;
 
 export interface CompiledCondition {
   readonly node: Condition;
   readonly negated: boolean;
   /** The identifier's slot, or -1 when the condition binds nothing. */
   readonly slot: number;
-  /**
-   * The type a matching claim must have (`type == "literal"`, nearly every real condition): the
-   * caller tests it first, and reads only the claims of that type once the set is indexed.
-   */
-  readonly type: string | undefined;
-  /** The rest of the filter for this run: right-hand sides are evaluated once, before any claim is tested. */
-  readonly predicate: (scope: Scope, state: State) => Predicate;
-  /** The same, when it depends on nothing (every right-hand side a literal); `ANY` when nothing is left to test. */
-  readonly fixed: Predicate | undefined;
+  /** Every claim that passes the filter, in the set's order (a trace shows them). */
+  readonly matching: (scope: Scope, state: State) => readonly Claim[];
+  /** Whether the condition holds, binding its identifier when it does: the path without a trace. */
+  readonly holds: (scope: Scope, state: State) => boolean;
 }
-
-/** The filter that every claim passes. */
-export const ANY: Predicate = () => true;
 
 /**
  * Compiles `[p1, p2, ...]` into a claim filter. When every right-hand side is a literal (nearly
@@ -32,7 +23,7 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
   const typed = node.properties.findIndex(isLiteralType);
   const type = typed < 0 ? undefined : (constantOf(node.properties[typed].value)!.items[0] as string);
   const parts = node.properties.filter((_, i) => i !== typed).map((p) => compileProperty(p, slots));
-  let predicate: CompiledCondition["predicate"];
+  let predicate: (scope: Scope, state: State) => Predicate;
   let fixed: Predicate | undefined;
   if (parts.every((p) => p.constant)) {
     const constant = all(parts.map((p) => p.constant!));
@@ -47,7 +38,27 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
     slot = slots.get(name) ?? slots.size;
     slots.set(name, slot);
   }
-  return { node, negated: node.negated, slot, type, predicate, fixed };
+  const filter: Filter = { type, predicate, fixed };
+  const matching = matchingClaims(filter);
+  return { node, negated: node.negated, slot, matching, holds: holds(filter, slot, node.negated, matching) };
+}
+
+function holds(
+  filter: Filter,
+  slot: number,
+  negated: boolean,
+  matching: CompiledCondition["matching"],
+): CompiledCondition["holds"] {
+  // A negated condition binds nothing (compileCondition gives it no slot).
+  if (slot >= 0)
+    return (scope, state) => {
+      const matched = matching(scope, state);
+      if (matched.length === 0) return false;
+      scope[slot] = matched;
+      return true;
+    };
+  const some = someClaim(filter);
+  return negated ? (scope, state) => !some(scope, state) : some;
 }
 
 function isLiteralType(p: PropertyCondition): boolean {

@@ -102,11 +102,14 @@ function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots:
   const args = call.arguments.map((a) => compileExpression(a, slots));
   const argumentRanges = call.arguments.map((a) => a.range);
   // Arguments are evaluated left to right before the function runs (claim-rule-functions.md).
-  return (scope, state) =>
-    run(
+  // A function can work long without ticking (JmesPath on a large claim): the clock must run.
+  return (scope, state) => {
+    state.budget.start();
+    return run(
       args.map((arg) => arg(scope, state)),
       { jmespath: state.jmespath, argumentRanges, budget: state.budget },
     );
+  };
 }
 
 export function usesJmesPath(expression: Expression): boolean {

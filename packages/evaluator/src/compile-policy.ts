@@ -4,7 +4,7 @@ import { compileCondition, type CompiledCondition } from "./compile-condition.js
 import { usesJmesPath } from "./compile-expression.js";
 import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
-import type { Slots } from "./state.js";
+import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
 export interface CompiledRule {
   readonly node: Rule;
@@ -14,6 +14,8 @@ export interface CompiledRule {
   readonly conditions: readonly CompiledCondition[];
   readonly slotCount: number;
   readonly action: CompiledAction;
+  /** The rule without a trace: its conditions in order, then its action if they all held. */
+  readonly run: (state: State) => void;
 }
 
 /** A policy compiled once, to evaluate many claim sets against. */
@@ -53,7 +55,28 @@ function compileRule(node: Rule, section: SectionName, index: number): CompiledR
   const slots: Slots = new Map();
   const conditions = node.conditions.map((c) => compileCondition(c, slots));
   const action = compileAction(node.action, slots);
-  return { node, section, index, conditions, slotCount: slots.size, action };
+  const slotCount = slots.size;
+  return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
+}
+
+function runner(
+  conditions: readonly CompiledCondition[],
+  slotCount: number,
+  action: CompiledAction,
+): CompiledRule["run"] {
+  const holds = conditions.map((c) => c.holds);
+  if (holds.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
+  if (holds.length === 1 && slotCount === 0) {
+    const [first] = holds as [CompiledCondition["holds"]];
+    return (state) => {
+      if (first(EMPTY_SCOPE, state)) action(EMPTY_SCOPE, state, undefined);
+    };
+  }
+  return (state) => {
+    const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
+    for (let i = 0; i < holds.length; i++) if (!holds[i](scope, state)) return;
+    action(scope, state, undefined);
+  };
 }
 
 function ruleUsesJmesPath(rule: Rule): boolean {
