@@ -18,6 +18,7 @@ export class Budget {
   private work = 0;
   private produced = 0;
   private built = 0;
+  private nextCheck = CLOCK_EVERY;
   private started = false;
   private deadline = 0;
 
@@ -27,7 +28,7 @@ export class Budget {
   ) {}
 
   tick(): void {
-    if (++this.work % CLOCK_EVERY === 0) this.check();
+    if (++this.work >= this.nextCheck) this.check();
   }
 
   /** Before work that does not tick: from here on its time counts against the deadline. */
@@ -36,6 +37,7 @@ export class Budget {
   }
 
   private check(): void {
+    this.nextCheck = this.work + CLOCK_EVERY;
     const now = this.clock();
     if (!this.started) {
       this.started = true;

@@ -7,7 +7,7 @@ import {
   type Expression,
   type Range,
 } from "@maa-policy/parser";
-import { compileExpression, constantOf } from "./compile-expression.js";
+import { boundProperty, compileExpression, constantOf } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import { Tuning } from "./tuning.js";
 import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
@@ -83,6 +83,21 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
   // Literal arguments (nearly every real action) are read once here, not at every run.
   const fixedType = literalString(type.node.value);
   const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
+  const reference = boundProperty(value.node.value, slots);
+  if (fixedType !== undefined && fixedIssuer !== undefined && !valueType && reference) {
+    // `issue(type="t", value=c.value)`, the commonest claim action: one claim per bound claim.
+    const { bound, get, taints } = reference;
+    return (scope, state, produced) => {
+      const claims = bound(scope);
+      const readOnly = taints(claims);
+      for (let i = 0; i < claims.length; i++) {
+        const v = get(claims[i]);
+        const made = { type: fixedType, value: v, valueType: valueTypeOf(v), issuer: fixedIssuer };
+        emit(state, made, readOnly);
+        produced?.push(made);
+      }
+    };
+  }
   return (scope, state, produced) => {
     const claimType = fixedType ?? singleString(type.expr, scope, state, "type", type.range);
     const claimIssuer = fixedIssuer ?? singleString(issuer!.expr, scope, state, "issuer", issuer!.range);
@@ -179,18 +194,23 @@ function issueOutgoing(state: State, claim: Claim): void {
 function alreadyIssued(state: State, claim: Claim): boolean {
   let byType = state.outgoingByType;
   if (byType === undefined) {
-    if (state.outgoing.length < Tuning.issuedBeforeIndex)
-      return state.outgoing.some((o) => identical(o, claim));
+    if (state.outgoing.length < Tuning.issuedBeforeIndex) return someIdentical(state.outgoing, claim);
     byType = state.outgoingByType = new Map();
     for (const issued of state.outgoing) record(byType, issued);
   }
-  if (byType.get(claim.type)?.some((o) => identical(o, claim))) return true;
+  const same = byType.get(claim.type);
+  if (same !== undefined && someIdentical(same, claim)) return true;
   record(byType, claim);
   return false;
 }
 
-function identical(a: Claim, b: Claim): boolean {
-  return a.type === b.type && a.valueType === b.valueType && a.value === b.value;
+/** A loop, not `some`: this runs for every issued claim, and a callback would be allocated each time. */
+function someIdentical(claims: readonly Claim[], b: Claim): boolean {
+  for (let i = 0; i < claims.length; i++) {
+    const a = claims[i];
+    if (a.type === b.type && a.valueType === b.valueType && a.value === b.value) return true;
+  }
+  return false;
 }
 
 function record(byType: Map<string, Claim[]>, claim: Claim): void {

@@ -1,7 +1,15 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
 import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
 import { fault } from "./fault.js";
-import { ANY, matchingClaims, someClaim, type Filter, type Predicate } from "./scan-claims.js";
+import {
+  ANY,
+  matchingClaims,
+  matchShaped,
+  NONE,
+  someShaped,
+  type Predicate,
+  type Shape,
+} from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
 
 export interface CompiledCondition {
@@ -9,6 +17,8 @@ export interface CompiledCondition {
   readonly negated: boolean;
   /** The identifier's slot, or -1 when the condition binds nothing. */
   readonly slot: number;
+  /** A literal type and a test fixed at compile time (nearly every condition): rules scan it inline. */
+  readonly shape: Shape | undefined;
   /** Every claim that passes the filter, in the set's order (a trace shows them). */
   readonly matching: (scope: Scope, state: State) => readonly Claim[];
   /** Whether the condition holds, binding its identifier when it does: the path without a trace. */
@@ -22,7 +32,8 @@ export interface CompiledCondition {
 export function compileCondition(node: Condition, slots: Slots): CompiledCondition {
   const typed = node.properties.findIndex(isLiteralType);
   const type = typed < 0 ? undefined : (constantOf(node.properties[typed].value)!.items[0] as string);
-  const parts = node.properties.filter((_, i) => i !== typed).map((p) => compileProperty(p, slots));
+  const rest = node.properties.filter((_, i) => i !== typed);
+  const parts = rest.map((p) => compileProperty(p, slots));
   let predicate: (scope: Scope, state: State) => Predicate;
   let fixed: Predicate | undefined;
   if (parts.every((p) => p.constant)) {
@@ -38,27 +49,31 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
     slot = slots.get(name) ?? slots.size;
     slots.set(name, slot);
   }
-  const filter: Filter = { type, predicate, fixed };
-  const matching = matchingClaims(filter);
-  return { node, negated: node.negated, slot, matching, holds: holds(filter, slot, node.negated, matching) };
-}
-
-function holds(
-  filter: Filter,
-  slot: number,
-  negated: boolean,
-  matching: CompiledCondition["matching"],
-): CompiledCondition["holds"] {
-  // A negated condition binds nothing (compileCondition gives it no slot).
+  const negated = node.negated;
+  const shape: Shape | undefined =
+    type !== undefined && fixed ? { type, test: fixed, value: equalityWith(rest) } : undefined;
+  const matching: CompiledCondition["matching"] = shape
+    ? (_scope, state) => matchShaped(state, shape) ?? NONE
+    : matchingClaims({ type, predicate, fixed });
+  let holds: CompiledCondition["holds"];
+  // A negated condition binds nothing (it is given no slot above).
   if (slot >= 0)
-    return (scope, state) => {
+    holds = (scope, state) => {
       const matched = matching(scope, state);
       if (matched.length === 0) return false;
       scope[slot] = matched;
       return true;
     };
-  const some = someClaim(filter);
-  return negated ? (scope, state) => !some(scope, state) : some;
+  else if (shape) holds = (_scope, state) => someShaped(state, shape) !== negated;
+  else holds = (scope, state) => matching(scope, state).length > 0 !== negated;
+  return { node, negated, slot, shape, matching, holds };
+}
+
+/** The literal of `value == literal` when that is the only test besides the type. */
+function equalityWith(rest: readonly PropertyCondition[]): ClaimValue | undefined {
+  const [only] = rest;
+  if (rest.length !== 1 || only.property.text !== "value" || only.operator !== "==") return undefined;
+  return constantOf(only.value)?.items[0];
 }
 
 function isLiteralType(p: PropertyCondition): boolean {

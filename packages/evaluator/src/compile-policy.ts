@@ -4,6 +4,7 @@ import { compileCondition, type CompiledCondition } from "./compile-condition.js
 import { usesJmesPath } from "./compile-expression.js";
 import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
+import { matchShaped, someShaped } from "./scan-claims.js";
 import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
 export interface CompiledRule {
@@ -59,22 +60,29 @@ function compileRule(node: Rule, section: SectionName, index: number): CompiledR
   return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
 }
 
+/**
+ * The rule as one closure: conditions of the common shape are scanned by plain functions the
+ * engine inlines here (a closure per condition cannot be), the others through their own closure.
+ */
 function runner(
   conditions: readonly CompiledCondition[],
   slotCount: number,
   action: CompiledAction,
 ): CompiledRule["run"] {
-  const holds = conditions.map((c) => c.holds);
-  if (holds.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
-  if (holds.length === 1 && slotCount === 0) {
-    const [first] = holds as [CompiledCondition["holds"]];
-    return (state) => {
-      if (first(EMPTY_SCOPE, state)) action(EMPTY_SCOPE, state, undefined);
-    };
-  }
+  if (conditions.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
   return (state) => {
     const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
-    for (let i = 0; i < holds.length; i++) if (!holds[i](scope, state)) return;
+    for (let i = 0; i < conditions.length; i++) {
+      const condition = conditions[i];
+      const shape = condition.shape;
+      if (shape === undefined) {
+        if (!condition.holds(scope, state)) return;
+      } else if (condition.slot >= 0) {
+        const matched = matchShaped(state, shape);
+        if (matched === undefined) return;
+        scope[condition.slot] = matched;
+      } else if (someShaped(state, shape) === condition.negated) return;
+    }
     action(scope, state, undefined);
   };
 }

@@ -83,16 +83,7 @@ export function evaluateCompiled(
   let failure: EvaluationFailure | undefined;
   for (const section of policy.sections) {
     state.section = section.name;
-    const rules = section.rules;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
-      const problem = trace ? runTracedRule(rule, state, trace) : runRule(rule, state);
-      if (problem) {
-        failure = problem;
-        break;
-      }
-      if (Decisions.stopAtFirstDeny && state.deny) break;
-    }
+    failure = trace ? runTracedRules(section.rules, state, trace) : runRules(section.rules, state);
     if (failure) {
       outcome = "error";
       error = serviceError(
@@ -125,14 +116,31 @@ export function evaluateCompiled(
   };
 }
 
-/** A rule without a trace: its compiled runner, which allocates nothing it need not. */
-function runRule(rule: CompiledRule, state: State): EvaluationFailure | undefined {
+/** Rules without a trace: their compiled runners, which allocate nothing they need not. */
+function runRules(rules: readonly CompiledRule[], state: State): EvaluationFailure | undefined {
+  let i = 0;
   try {
-    rule.run(state);
-    return undefined;
+    for (; i < rules.length; i++) {
+      rules[i].run(state);
+      if (Decisions.stopAtFirstDeny && state.deny) break;
+    }
   } catch (thrown) {
-    return failureOf(rule, thrown);
+    return failureOf(rules[i], thrown);
   }
+  return undefined;
+}
+
+function runTracedRules(
+  rules: readonly CompiledRule[],
+  state: State,
+  trace: RuleTrace[],
+): EvaluationFailure | undefined {
+  for (const rule of rules) {
+    const failure = runTracedRule(rule, state, trace);
+    if (failure) return failure;
+    if (Decisions.stopAtFirstDeny && state.deny) break;
+  }
+  return undefined;
 }
 
 /** A rule with a trace: every condition's matches and every produced claim are kept. */

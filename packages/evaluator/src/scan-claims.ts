@@ -1,4 +1,4 @@
-import type { Claim } from "@maa-policy/parser";
+import type { Claim, ClaimValue } from "@maa-policy/parser";
 import type { Scope, State } from "./state.js";
 
 export type Predicate = (claim: Claim) => boolean;
@@ -6,7 +6,7 @@ export type Predicate = (claim: Claim) => boolean;
 /** The filter that every claim passes. */
 export const ANY: Predicate = () => true;
 
-const NONE: readonly Claim[] = Object.freeze([]);
+export const NONE: readonly Claim[] = Object.freeze([]);
 
 /** A condition's filter: a literal type tested first, then the rest (right-hand sides evaluated once). */
 export interface Filter {
@@ -15,7 +15,45 @@ export interface Filter {
   readonly fixed: Predicate | undefined;
 }
 
-/** Every claim of the incoming set the filter passes, in the set's order: what an identifier binds and a trace shows. */
+/**
+ * The shape of nearly every real condition: a literal type and a test fixed at compile time. The
+ * scans below are plain functions, not closures made per condition, so the engine inlines them
+ * into the rule that runs them; equality with one literal value is tested inline too.
+ */
+export interface Shape {
+  readonly type: string;
+  readonly test: Predicate;
+  /** The literal the claim's value must equal, when that is the whole test. */
+  readonly value: ClaimValue | undefined;
+}
+
+/** Whether some claim has the shape: the first match decides. */
+export function someShaped(state: State, { type, test, value }: Shape): boolean {
+  const budget = state.budget;
+  const candidates = state.incoming.candidates(type, budget);
+  for (let j = 0; j < candidates.length; j++) {
+    budget.tick();
+    const claim = candidates[j];
+    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) return true;
+  }
+  return false;
+}
+
+/** Every claim with the shape, in the set's order; undefined when none has. */
+export function matchShaped(state: State, { type, test, value }: Shape): Claim[] | undefined {
+  const budget = state.budget;
+  const candidates = state.incoming.candidates(type, budget);
+  let matched: Claim[] | undefined;
+  for (let j = 0; j < candidates.length; j++) {
+    budget.tick();
+    const claim = candidates[j];
+    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value))
+      (matched ??= []).push(claim);
+  }
+  return matched;
+}
+
+/** Every claim the filter passes, in the set's order: what an identifier binds and a trace shows. */
 export function matchingClaims({ type, predicate, fixed }: Filter) {
   return (scope: Scope, state: State): readonly Claim[] => {
     const test = fixed ?? predicate(scope, state);
@@ -29,45 +67,5 @@ export function matchingClaims({ type, predicate, fixed }: Filter) {
         (matched ??= []).push(claim);
     }
     return matched ?? NONE;
-  };
-}
-
-/**
- * Whether some claim passes: the first match decides, nothing is kept. The shapes nearly every
- * condition has (a literal type, with nothing else to test or a test fixed at compile time) get a
- * loop of their own, so the common case calls no closure but the test.
- */
-export function someClaim({ type, predicate, fixed }: Filter) {
-  if (type !== undefined && fixed === ANY)
-    return (_scope: Scope, state: State): boolean => {
-      const budget = state.budget;
-      const candidates = state.incoming.candidates(type, budget);
-      for (let j = 0; j < candidates.length; j++) {
-        budget.tick();
-        if (candidates[j].type === type) return true;
-      }
-      return false;
-    };
-  if (type !== undefined && fixed !== undefined)
-    return (_scope: Scope, state: State): boolean => {
-      const budget = state.budget;
-      const candidates = state.incoming.candidates(type, budget);
-      for (let j = 0; j < candidates.length; j++) {
-        budget.tick();
-        const claim = candidates[j];
-        if (claim.type === type && fixed(claim)) return true;
-      }
-      return false;
-    };
-  return (scope: Scope, state: State): boolean => {
-    const test = fixed ?? predicate(scope, state);
-    const budget = state.budget;
-    const candidates = state.incoming.candidates(type, budget);
-    for (let j = 0; j < candidates.length; j++) {
-      budget.tick();
-      const claim = candidates[j];
-      if ((type === undefined || claim.type === type) && (test === ANY || test(claim))) return true;
-    }
-    return false;
   };
 }
