@@ -47,8 +47,10 @@ export function matchShaped(state: State, { type, test, value }: Shape): Claim[]
   for (let j = 0; j < candidates.length; j++) {
     budget.tick();
     const claim = candidates[j];
-    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value))
-      (matched ??= []).push(claim);
+    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) {
+      if (matched === undefined) matched = [claim];
+      else matched.push(claim);
+    }
   }
   return matched;
 }
@@ -63,8 +65,10 @@ export function matchingClaims({ type, predicate, fixed }: Filter) {
     for (let j = 0; j < candidates.length; j++) {
       budget.tick();
       const claim = candidates[j];
-      if ((type === undefined || claim.type === type) && (test === ANY || test(claim)))
-        (matched ??= []).push(claim);
+      if ((type === undefined || claim.type === type) && (test === ANY || test(claim))) {
+        if (matched === undefined) matched = [claim];
+        else matched.push(claim);
+      }
     }
     return matched ?? NONE;
   };
