@@ -84,7 +84,13 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
   const fixedType = literalString(type.node.value);
   const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
   const reference = boundProperty(value.node.value, slots);
-  if (fixedType !== undefined && fixedIssuer !== undefined && !valueType && reference) {
+  if (
+    fixedType !== undefined &&
+    fixedIssuer !== undefined &&
+    !valueType &&
+    reference &&
+    Tuning.specialisedShapes
+  ) {
     // `issue(type="t", value=c.value)`, the commonest claim action: one claim per bound claim.
     const { bound, get, taints } = reference;
     return (scope, state, produced) => {

@@ -11,6 +11,7 @@ import {
   type Shape,
 } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
+import { Tuning } from "./tuning.js";
 
 export interface CompiledCondition {
   readonly node: Condition;
@@ -51,7 +52,9 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
   }
   const negated = node.negated;
   const shape: Shape | undefined =
-    type !== undefined && fixed ? { type, test: fixed, value: equalityWith(rest) } : undefined;
+    type !== undefined && fixed && Tuning.specialisedShapes
+      ? { type, test: fixed, value: equalityWith(rest) }
+      : undefined;
   const matching: CompiledCondition["matching"] = shape
     ? (_scope, state) => matchShaped(state, shape) ?? NONE
     : matchingClaims({ type, predicate, fixed });
