@@ -62,7 +62,8 @@ describe("evaluation is bounded, and the error names the rule that crossed the b
 
   it("stops at its deadline, read from the clock it is given, in the rule that was running", async () => {
     let now = 0;
-    // Each read of this clock moves it on 1 ms: the deadline of 5 ms is met on the 6th read.
+    // The clock starts at its first read, after 1,024 claims; each read moves it on 1 ms, so the
+    // deadline of 5 ms is passed at the 7th read, after 7,168 of rule 1's 10,000.
     const clock = () => now++;
     const policy = issuance([
       'c:[type=="n"] => issue(type="seen", value=true);',
@@ -74,6 +75,51 @@ describe("evaluation is bounded, and the error names the rule that crossed the b
       `Policy Engine Exception: Evaluation stopped: it ran longer than 5 ms, the limit of one evaluation. ${at(1)}`,
     );
     expect(result.issued).toEqual([]);
+  });
+
+  // Every way a condition scans the claims (the specialised shapes and the generic closure).
+  it.each([
+    'c:[type=="m", value>=20000] => issue(claim=c);',
+    '[type=="m", value=="x"] => issue(type="seen", value=true);',
+    '[type=="m", value>=20000] => issue(type="seen", value=true);',
+    '![type=="m", value=="x"] => issue(type="seen", value=true);',
+    '[value=="x"] => issue(type="seen", value=true);',
+  ])("stops at its deadline while scanning: %s", async (rule) => {
+    let now = 0;
+    const clock = () => now++;
+    const input = Array.from({ length: 10_000 }, (_, i) => claim("m", i));
+    const result = await run(issuance([rule]), input, { trace: false, timeLimitMs: 5, clock });
+    expect(result.error?.message).toBe(
+      `Policy Engine Exception: Evaluation stopped: it ran longer than 5 ms, the limit of one evaluation. ${at(1)}`,
+    );
+  });
+
+  it("starts the clock before a function runs, so that the function's time counts", async () => {
+    let now = 0;
+    // 10 ms a read: read when AppendString runs (deadline 5), then after 1,024 units of work.
+    const clock = () => (now += 10) - 10;
+    const policy = issuance([
+      '=> add(type="s", value=AppendString("a", "b"));',
+      'c:[type=="n"] => issue(type="seen", value=true);',
+    ]);
+    const input = Array.from({ length: 1_500 }, (_, i) => claim("m", i));
+    const result = await run(policy, input, { trace: false, timeLimitMs: 5, clock });
+    // Started only after 1,024 units of work, the clock would be read once more at 2,048: never.
+    expect(result.error?.message).toBe(
+      `Policy Engine Exception: Evaluation stopped: it ran longer than 5 ms, the limit of one evaluation. ${at(2)}`,
+    );
+  });
+
+  it("never reads the clock in an evaluation of fewer than 1,024 units of work without a function", async () => {
+    let reads = 0;
+    const clock = () => reads++;
+    const policy = issuance([
+      'c:[type=="n"] => issue(claim=c);',
+      '![type=="m"] => issue(type="none", value=1);',
+    ]);
+    const input = Array.from({ length: 100 }, (_, i) => claim("n", i));
+    const result = await run(policy, input, { trace: false, timeLimitMs: 0, clock });
+    expect([result.outcome, result.issued.length, reads]).toEqual(["permit", 101, 0]);
   });
 
   it("evaluates an ordinary policy well inside every bound", async () => {
