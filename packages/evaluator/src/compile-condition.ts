@@ -1,15 +1,7 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
 import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
 import { fault } from "./fault.js";
-import {
-  ANY,
-  matchingClaims,
-  matchShaped,
-  NONE,
-  someShaped,
-  type Predicate,
-  type Shape,
-} from "./scan-claims.js";
+import { matchingClaims, matchShaped, NONE, someShaped, type Predicate, type Shape } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
 import { Tuning } from "./tuning.js";
 
@@ -179,6 +171,9 @@ function equalTo(get: (c: Claim) => ClaimValue, v: ClaimValue): Predicate {
       return (c) => get(c) === v;
   }
 }
+
+/** The filter that every claim passes. */
+const ANY: Predicate = () => true;
 
 function all(predicates: readonly Predicate[]): Predicate {
   switch (predicates.length) {

@@ -3,9 +3,6 @@ import type { Scope, State } from "./state.js";
 
 export type Predicate = (claim: Claim) => boolean;
 
-/** The filter that every claim passes. */
-export const ANY: Predicate = () => true;
-
 export const NONE: readonly Claim[] = Object.freeze([]);
 
 /** A condition's filter: a literal type tested first, then the rest (right-hand sides evaluated once). */
@@ -41,35 +38,34 @@ export function someShaped(state: State, { type, test, value }: Shape): boolean 
 
 /** Every claim with the shape, in the set's order; undefined when none has. */
 export function matchShaped(state: State, { type, test, value }: Shape): Claim[] | undefined {
+  return matchAll(state, type, test, value);
+}
+
+/** Every claim the filter passes, in the set's order: what an identifier binds and a trace shows. */
+export function matchingClaims({ type, predicate, fixed }: Filter) {
+  return (scope: Scope, state: State): readonly Claim[] =>
+    matchAll(state, type, fixed ?? predicate(scope, state), undefined) ?? NONE;
+}
+
+function matchAll(
+  state: State,
+  type: string | undefined,
+  test: Predicate,
+  value: ClaimValue | undefined,
+): Claim[] | undefined {
   const budget = state.budget;
   const candidates = state.incoming.candidates(type, budget);
   let matched: Claim[] | undefined;
   for (let j = 0; j < candidates.length; j++) {
     budget.tick();
     const claim = candidates[j];
-    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) {
+    if (
+      (type === undefined || claim.type === type) &&
+      (value === undefined ? test(claim) : claim.value === value)
+    ) {
       if (matched === undefined) matched = [claim];
       else matched.push(claim);
     }
   }
   return matched;
-}
-
-/** Every claim the filter passes, in the set's order: what an identifier binds and a trace shows. */
-export function matchingClaims({ type, predicate, fixed }: Filter) {
-  return (scope: Scope, state: State): readonly Claim[] => {
-    const test = fixed ?? predicate(scope, state);
-    const budget = state.budget;
-    const candidates = state.incoming.candidates(type, budget);
-    let matched: Claim[] | undefined;
-    for (let j = 0; j < candidates.length; j++) {
-      budget.tick();
-      const claim = candidates[j];
-      if ((type === undefined || claim.type === type) && (test === ANY || test(claim))) {
-        if (matched === undefined) matched = [claim];
-        else matched.push(claim);
-      }
-    }
-    return matched ?? NONE;
-  };
 }
