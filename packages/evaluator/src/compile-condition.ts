@@ -1,7 +1,7 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
 import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
 import { fault } from "./fault.js";
-import { matchingClaims, matchShaped, NONE, someShaped, type Predicate, type Shape } from "./scan-claims.js";
+import { matchingClaims, matchShaped, NONE, type Predicate, type Shape } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
 import { Tuning } from "./tuning.js";
 
@@ -14,7 +14,10 @@ export interface CompiledCondition {
   readonly shape: Shape | undefined;
   /** Every claim that passes the filter, in the set's order (a trace shows them). */
   readonly matching: (scope: Scope, state: State) => readonly Claim[];
-  /** Whether the condition holds, binding its identifier when it does: the path without a trace. */
+  /**
+   * Whether the condition holds, binding its identifier when it does: the path without a trace,
+   * for conditions without a shape (the rule's runner scans a shape itself, stopping at a match).
+   */
   readonly holds: (scope: Scope, state: State) => boolean;
 }
 
@@ -50,17 +53,16 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
   const matching: CompiledCondition["matching"] = shape
     ? (_scope, state) => matchShaped(state, shape) ?? NONE
     : matchingClaims({ type, predicate, fixed });
-  let holds: CompiledCondition["holds"];
   // A negated condition binds nothing (it is given no slot above).
-  if (slot >= 0)
-    holds = (scope, state) => {
-      const matched = matching(scope, state);
-      if (matched.length === 0) return false;
-      scope[slot] = matched;
-      return true;
-    };
-  else if (shape) holds = (_scope, state) => someShaped(state, shape) !== negated;
-  else holds = (scope, state) => matching(scope, state).length > 0 !== negated;
+  const holds: CompiledCondition["holds"] =
+    slot >= 0
+      ? (scope, state) => {
+          const matched = matching(scope, state);
+          if (matched.length === 0) return false;
+          scope[slot] = matched;
+          return true;
+        }
+      : (scope, state) => matching(scope, state).length > 0 !== negated;
   return { node, negated, slot, shape, matching, holds };
 }
 
