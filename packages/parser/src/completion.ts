@@ -233,6 +233,11 @@ function comparedProperty(tokens: Token[]): string | undefined {
   return COMPARISONS.has(last.type) || last.type === P.ASSIGN ? (name.text ?? undefined) : undefined;
 }
 
+/**
+ * The identifiers the conditions before the caret bind. Read from tokens, not through the one
+ * scoping rule (identifier-scope.ts), because that walks a parsed rule and the rule being typed
+ * does not parse yet (`c:[type=="a"] => issue(value=|`); it applies the same rule: `!c:` binds nothing.
+ */
 function boundIdentifiers(tokens: Token[]): string[] {
   const bound: string[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
