@@ -15,6 +15,7 @@ import { lexFast } from "./fast-lexer.js";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { MaaPolicyParser as P } from "./generated/MaaPolicyParser.js";
 import { LineIndex, type Range } from "./position.js";
+import { SECTION_OF_TOKEN, TOKEN_OF_SECTION } from "./token-names.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
 
 export type CompletionSlot =
@@ -48,11 +49,6 @@ export interface CompletionContext {
   readonly call: { readonly name: string; readonly argument: number } | undefined;
 }
 
-const SECTIONS = new Map<number, SectionName>([
-  [P.CONFIGURATIONRULES, "configurationrules"],
-  [P.AUTHORIZATIONRULES, "authorizationrules"],
-  [P.ISSUANCERULES, "issuancerules"],
-]);
 const COMPARISONS = new Set([P.EQUAL, P.NOT_EQUAL, P.LESS, P.LESS_EQ, P.GREATER, P.GREATER_EQ]);
 const isWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -110,7 +106,7 @@ function fromLastRule(text: string, policy: Policy, wordStart: number): Token[] 
   );
   const rule = section?.rules.findLast((r) => r.range.end.offset <= wordStart);
   if (!policy.version || !section || !rule) return undefined;
-  const keyword = [...SECTIONS].find(([, name]) => name === section.name)![0];
+  const keyword = TOKEN_OF_SECTION[section.name];
   const prefix = [P.VERSION, P.ASSIGN, P.VERSION_NUMBER, P.SEMICOLON, keyword, P.LBRACE].map((type) =>
     type === P.VERSION_NUMBER ? CommonToken.fromType(type, policy.version!.text) : synthetic(type),
   );
@@ -158,7 +154,7 @@ function currentWindow(tokens: Token[]): Window {
     const type = tokens[i].type;
     if (type === P.LBRACE) {
       depth++;
-      if (depth === 1) sectionToken = SECTIONS.has(tokens[i - 1]?.type ?? -1) ? tokens[i - 1] : undefined;
+      if (depth === 1) sectionToken = SECTION_OF_TOKEN[tokens[i - 1]?.type ?? -1] ? tokens[i - 1] : undefined;
       boundary = i + 1;
     } else if (type === P.RBRACE) depth = Math.max(0, depth - 1);
     else if (type === P.SEMICOLON && depth <= 1) boundary = i + 1;
@@ -176,7 +172,7 @@ function currentWindow(tokens: Token[]): Window {
   return {
     tokens: [...prefix, ...tokens.slice(boundary)],
     synthetic: prefix.length,
-    section: inSection ? SECTIONS.get(sectionToken!.type) : undefined,
+    section: inSection ? SECTION_OF_TOKEN[sectionToken!.type] : undefined,
     version,
   };
 }
