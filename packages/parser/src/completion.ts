@@ -10,12 +10,12 @@
  */
 import { CodeCompletionCore } from "antlr4-c3";
 import { CharStream, CommonToken, CommonTokenStream, ListTokenSource, Token } from "antlr4ng";
-import type { Policy, SectionName } from "./ast.js";
+import type { ActionName, Policy, SectionName } from "./ast.js";
 import { lexFast } from "./fast-lexer.js";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { MaaPolicyParser as P } from "./generated/MaaPolicyParser.js";
 import { LineIndex, type Range } from "./position.js";
-import { SECTION_OF_TOKEN, TOKEN_OF_SECTION } from "./token-names.js";
+import { ACTION_OF_TOKEN, SECTION_OF_TOKEN, TOKEN_OF_SECTION } from "./token-names.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
 
 export type CompletionSlot =
@@ -47,6 +47,8 @@ export interface CompletionContext {
   readonly bound: readonly string[];
   /** The innermost function call whose arguments the caret is in, and the 0-based argument. */
   readonly call: { readonly name: string; readonly argument: number } | undefined;
+  /** The action whose arguments the caret is in, at any depth of calls: `issueproperty(type=|`. */
+  readonly action: ActionName | undefined;
 }
 
 const COMPARISONS = new Set([P.EQUAL, P.NOT_EQUAL, P.LESS, P.LESS_EQ, P.GREATER, P.GREATER_EQ]);
@@ -87,6 +89,7 @@ export function completionContext(
     version: window.version,
     bound: window.section ? boundIdentifiers(before) : [],
     call: callAround(before),
+    action: actionAround(before),
   };
 }
 
@@ -256,6 +259,19 @@ function callAround(tokens: Token[]): CompletionContext["call"] {
       const name = tokens[i - 1];
       return name?.type === P.IDENTIFIER ? { name: name.text ?? "", argument: commas } : undefined;
     } else if (depth === 0 && (type === P.LBRACKET || type === P.SEMICOLON)) return undefined;
+  }
+  return undefined;
+}
+
+function actionAround(tokens: Token[]): ActionName | undefined {
+  let depth = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const type = tokens[i].type;
+    if (type === P.RPAREN) depth++;
+    else if (type === P.LPAREN && depth > 0) depth--;
+    else if (type === P.LPAREN && ACTION_OF_TOKEN[tokens[i - 1]?.type ?? -1])
+      return ACTION_OF_TOKEN[tokens[i - 1].type];
+    else if (type === P.IMPLIES || type === P.LBRACKET || type === P.SEMICOLON) return undefined;
   }
   return undefined;
 }
