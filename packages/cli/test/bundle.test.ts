@@ -126,18 +126,19 @@ describe("ANTLR, loaded only for a syntax error", () => {
       NODE_OPTIONS: `--import=${pathToFileURL(register).href}`,
       LOADED_LOG: log,
     });
-    const chunks = readFileSync(log, "utf8")
-      .split("\n")
-      .filter((url) => url.includes("/dist/bundle/"));
+    const urls = readFileSync(log, "utf8").split("\n");
+    const chunks = urls.filter((url) => url.includes("/dist/bundle/"));
     expect(chunks.length).toBeGreaterThan(3);
     const loaded = chunks.flatMap((url) => sources.get(basename(new URL(url).pathname)) ?? []);
-    return { result, antlr: loaded.filter(antlr) };
+    return { result, antlr: loaded.filter(antlr), builtins: urls.filter((url) => url.startsWith("node:")) };
   };
 
-  it("eval of a valid policy loads none of it", () => {
-    const { result, antlr } = run(["eval", policy, "--claims", claims]);
+  it("eval of a valid policy loads none of it, nor node:crypto (~8 ms)", () => {
+    const { result, antlr, builtins } = run(["eval", policy, "--claims", claims]);
     expect(result.code).toBe(0);
     expect(antlr).toEqual([]);
+    expect(builtins).not.toContain("node:crypto");
+    expect(builtins).toContain("node:fs/promises");
   });
 
   it("eval of a policy with a syntax error loads it, for ANTLR's exact message", () => {
