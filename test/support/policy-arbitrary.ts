@@ -7,9 +7,7 @@ import { KEYWORDS } from "@maa-policy/parser";
  * is syntactically valid by construction.
  */
 const space = fc.constantFrom("", " ", "  ", "\n", "\r\n", "\t", " /* c */ ", " // c\n");
-const identifier = fc
-  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/)
-  .filter((s) => !(KEYWORDS as readonly string[]).includes(s));
+const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,6}$/).filter((s) => !KEYWORDS.includes(s));
 const stringLiteral = fc
   .string({ maxLength: 12 })
   .map((s) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]/g, " ")}"`);

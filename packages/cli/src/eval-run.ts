@@ -1,5 +1,5 @@
 import { draftToken, loadPolicy as compile, parseClaims, type EvaluationResult } from "@maa-policy/evaluator";
-import { claimTypeWarnings, restErrorBody, type Claim } from "@maa-policy/parser";
+import { claimTypeWarnings, restErrorBody, type Claim, type Result } from "@maa-policy/parser";
 import { evidenceClaims, type EvidenceOptions } from "./evidence-input.js";
 import { readPolicyFile } from "./read-policy.js";
 import { formatExplanation, formatOutcome } from "./eval-text.js";
@@ -87,7 +87,7 @@ function toJson(result: EvaluationResult): object {
 /** The incoming claims: from a claims file, or verified evidence (which picks the token's type itself). */
 async function incomingClaims(
   options: EvalOptions,
-): Promise<{ ok: true; claims: readonly Claim[] } | { ok: false; exitCode: number }> {
+): Promise<Result<{ claims: readonly Claim[] }, { exitCode: number }>> {
   if (options.evidence !== undefined) {
     const kind = options.attestationType;
     if (kind !== undefined && kind !== "sgx" && kind !== "openenclave")

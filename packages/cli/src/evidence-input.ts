@@ -1,4 +1,5 @@
 import { collect } from "./options.js";
+import type { Result } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
 import type { EnclaveData, EvidenceRequest, EvidenceResult, QeIdentityInput } from "@maa-policy/evidence";
 import { ExitCode } from "./exit-codes.js";
@@ -62,7 +63,7 @@ export function addEvidenceOptions(command: Command): Command {
 export async function evidenceClaims(
   path: string,
   options: EvidenceOptions,
-): Promise<{ ok: true; result: Extract<EvidenceResult, { ok: true }> } | { ok: false; exitCode: number }> {
+): Promise<Result<{ result: Extract<EvidenceResult, { ok: true }> }, { exitCode: number }>> {
   const { claimsFromEvidence, decodeEvidence } = await import("@maa-policy/evidence");
   const { nodeEvidenceCrypto } = await import("./node-evidence-crypto.js");
   /** Binary data files that look base64url-encoded: named in a note if verification fails. */

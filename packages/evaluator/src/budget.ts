@@ -8,22 +8,41 @@ const CLOCK_EVERY = 1024;
  * What one evaluation may still spend. Every loop over claims or values calls `tick`, so the
  * deadline is noticed within ~1,000 units of work wherever the time goes; the fault it raises is
  * caught at the running rule, which the error names.
+ *
+ * The clock starts lazily: at the first `CLOCK_EVERY` units of work, or before the first work
+ * that does not tick (a function call: JmesPath on a large claim), whichever comes first. What
+ * runs before it starts is fewer than `CLOCK_EVERY` units, microseconds; an evaluation that does
+ * less (every real one) never reads the clock (docs/decisions.md, issue 18).
  */
 export class Budget {
   private work = 0;
   private produced = 0;
   private built = 0;
-  private readonly deadline: number;
+  private nextCheck = CLOCK_EVERY;
+  private started = false;
+  private deadline = 0;
 
   constructor(
     private readonly limitMs: number = MAX_EVALUATION_MS,
-    private readonly clock: () => number = () => Date.now(),
-  ) {
-    this.deadline = clock() + limitMs;
-  }
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   tick(): void {
-    if (++this.work % CLOCK_EVERY === 0 && this.clock() > this.deadline) {
+    if (++this.work >= this.nextCheck) this.check();
+  }
+
+  /** Before work that does not tick: from here on its time counts against the deadline. */
+  start(): void {
+    if (!this.started) this.check();
+  }
+
+  private check(): void {
+    this.nextCheck = this.work + CLOCK_EVERY;
+    const now = this.clock();
+    if (!this.started) {
+      this.started = true;
+      this.deadline = now + this.limitMs;
+    } else if (now > this.deadline) {
       fault(`Evaluation stopped: it ran longer than ${this.limitMs} ms, the limit of one evaluation.`);
     }
   }

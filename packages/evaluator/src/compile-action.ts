@@ -7,7 +7,7 @@ import {
   type Expression,
   type Range,
 } from "@maa-policy/parser";
-import { compileExpression, constantOf } from "./compile-expression.js";
+import { boundProperty, compileExpression, constantOf } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import { Tuning } from "./tuning.js";
 import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
@@ -15,10 +15,11 @@ import { fault } from "./fault.js";
 import type { Expr, Scope, Slots, State } from "./state.js";
 import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
 
-/** Runs the action; returns the claims it produced (none for permit and deny). */
-export type CompiledAction = (scope: Scope, state: State) => readonly Claim[];
-
-const NONE: readonly Claim[] = Object.freeze([]);
+/**
+ * Runs the action, appending the claims it produced to `produced` when a trace asks for them (none
+ * for permit and deny): without a trace, an action allocates only the claims it makes.
+ */
+export type CompiledAction = (scope: Scope, state: State, produced: Claim[] | undefined) => void;
 const ARGUMENT_NAMES = new Set(["type", "value", "valueType", "issuer", "claim"]);
 
 /** Compiled after the rule's conditions, so `slots` holds every identifier they bind. */
@@ -33,7 +34,6 @@ export function compileAction(node: Action, slots: Slots): CompiledAction {
           if (deny) state.deny = true;
           else state.permit = true;
         }
-        return NONE;
       };
     }
     default:
@@ -63,17 +63,15 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
       return () =>
         fault("'claim=' takes an identifier bound by a condition, as in issue(claim=c).", claimArg.range);
     const slot = slots.get(ref.name);
-    return (scope, state) => {
+    return (scope, state, produced) => {
       const bound = slot === undefined ? undefined : scope[slot];
       if (!bound) return fault(`'${ref.name}' is not bound by a condition of this rule.`, ref.range);
-      return bound.map((claim) => {
+      for (const claim of bound) {
         const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : POLICY_ISSUER;
-        return emit(
-          state,
-          { type: claim.type, value: claim.value, valueType: claim.valueType, issuer },
-          isReadOnly(claim),
-        );
-      });
+        const made = { type: claim.type, value: claim.value, valueType: claim.valueType, issuer };
+        emit(state, made, isReadOnly(claim));
+        produced?.push(made);
+      }
     };
   }
   const type = args.get("type");
@@ -85,30 +83,46 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
   // Literal arguments (nearly every real action) are read once here, not at every run.
   const fixedType = literalString(type.node.value);
   const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
-  return (scope, state) => {
+  const reference = boundProperty(value.node.value, slots);
+  if (
+    fixedType !== undefined &&
+    fixedIssuer !== undefined &&
+    !valueType &&
+    reference &&
+    Tuning.specialisedShapes
+  ) {
+    // `issue(type="t", value=c.value)`, the commonest claim action: one claim per bound claim.
+    const { bound, get, taints } = reference;
+    return (scope, state, produced) => {
+      const claims = bound(scope);
+      const readOnly = taints(claims);
+      for (let i = 0; i < claims.length; i++) {
+        const v = get(claims[i]);
+        const made = { type: fixedType, value: v, valueType: valueTypeOf(v), issuer: fixedIssuer };
+        emit(state, made, readOnly);
+        produced?.push(made);
+      }
+    };
+  }
+  return (scope, state, produced) => {
     const claimType = fixedType ?? singleString(type.expr, scope, state, "type", type.range);
     const claimIssuer = fixedIssuer ?? singleString(issuer!.expr, scope, state, "issuer", issuer!.range);
     const declared = valueType
       ? singleString(valueType.expr, scope, state, "valueType", valueType.range)
       : undefined;
-    const values = value.expr(scope, state);
-    const produced: Claim[] = [];
+    const { items, readOnly } = value.expr(scope, state);
     // An empty Set (JsonToClaimValue of null or []) makes no claim: the action is a no-op.
-    for (const v of values.items) {
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i];
       if (declared !== undefined && declared !== typeName(v))
         fault(
           `valueType="${declared}" does not match the ${typeName(v)} value ${describeValue(v)}.`,
           valueType!.range,
         );
-      produced.push(
-        emit(
-          state,
-          { type: claimType, value: v, valueType: valueTypeOf(v), issuer: claimIssuer },
-          values.readOnly,
-        ),
-      );
+      const made = { type: claimType, value: v, valueType: valueTypeOf(v), issuer: claimIssuer };
+      emit(state, made, readOnly);
+      produced?.push(made);
     }
-    return produced;
   };
 }
 
@@ -127,36 +141,49 @@ function singleString(expr: Expr, scope: Scope, state: State, what: string, rang
   return items[0];
 }
 
-type Emit = (state: State, claim: Claim, readOnly: boolean) => Claim;
+type Emit = (state: State, claim: Claim, readOnly: boolean) => void;
 
-/** Where each action puts its claim (spec §1.1 actions table). */
+/**
+ * Where each action puts its claim (spec §1.1 actions table), one closure per action so that
+ * none tests the action's name at run time.
+ */
 function emitter(node: Action): Emit {
   const action = node.name;
-  return (state, claim, readOnly) => {
+  const readOnlyFault = (claim: Claim): never =>
+    fault(
+      `'${claim.type}' cannot be issued: its value comes from a read-only claim (${READ_ONLY_CLAIMS.join(", ")}), which can only be used to validate measurements.`,
+      node.range,
+    );
+  const produce = (state: State, claim: Claim, readOnly: boolean): void => {
     state.budget.produce();
     if (readOnly) {
-      if (action !== "add" || Decisions.addOfReadOnlyIsError) {
-        fault(
-          `'${claim.type}' cannot be issued: its value comes from a read-only claim (${READ_ONLY_CLAIMS.join(", ")}), which can only be used to validate measurements.`,
-          node.range,
-        );
-      }
+      if (action !== "add" || Decisions.addOfReadOnlyIsError) readOnlyFault(claim);
       markReadOnly(claim);
     }
-    if (action === "issueproperty") {
-      const problem = invalidEngineProperty(claim.type, claim.value);
-      if (problem) fault(problem, node.range);
-      state.properties.push(claim);
-      state.engine = withEngineProperty(state.engine, claim);
-    }
-    state.incoming.add(claim);
-    if (
-      action === "issue" &&
-      (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
-    )
-      issueOutgoing(state, claim);
-    return claim;
   };
+  switch (action) {
+    case "issueproperty":
+      return (state, claim, readOnly) => {
+        produce(state, claim, readOnly);
+        const problem = invalidEngineProperty(claim.type, claim.value);
+        if (problem) fault(problem, node.range);
+        state.properties.push(claim);
+        state.engine = withEngineProperty(state.engine, claim);
+        state.incoming.add(claim);
+      };
+    case "issue":
+      return (state, claim, readOnly) => {
+        produce(state, claim, readOnly);
+        state.incoming.add(claim);
+        if (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
+          issueOutgoing(state, claim);
+      };
+    default:
+      return (state, claim, readOnly) => {
+        produce(state, claim, readOnly);
+        state.incoming.add(claim);
+      };
+  }
 }
 
 /** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
@@ -173,18 +200,23 @@ function issueOutgoing(state: State, claim: Claim): void {
 function alreadyIssued(state: State, claim: Claim): boolean {
   let byType = state.outgoingByType;
   if (byType === undefined) {
-    if (state.outgoing.length < Tuning.issuedBeforeIndex)
-      return state.outgoing.some((o) => identical(o, claim));
+    if (state.outgoing.length < Tuning.issuedBeforeIndex) return someIdentical(state.outgoing, claim);
     byType = state.outgoingByType = new Map();
     for (const issued of state.outgoing) record(byType, issued);
   }
-  if (byType.get(claim.type)?.some((o) => identical(o, claim))) return true;
+  const same = byType.get(claim.type);
+  if (same !== undefined && someIdentical(same, claim)) return true;
   record(byType, claim);
   return false;
 }
 
-function identical(a: Claim, b: Claim): boolean {
-  return a.type === b.type && a.valueType === b.valueType && a.value === b.value;
+/** A loop, not `some`: this runs for every issued claim, and a callback would be allocated each time. */
+function someIdentical(claims: readonly Claim[], b: Claim): boolean {
+  for (let i = 0; i < claims.length; i++) {
+    const a = claims[i];
+    if (a.type === b.type && a.valueType === b.valueType && a.value === b.value) return true;
+  }
+  return false;
 }
 
 function record(byType: Map<string, Claim[]>, claim: Claim): void {

@@ -1,28 +1,25 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
 import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
 import { fault } from "./fault.js";
+import { matchingClaims, matchShaped, NONE, type Predicate, type Shape } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
-
-export type Predicate = (claim: Claim) => boolean;
+import { Tuning } from "./tuning.js";
 
 export interface CompiledCondition {
   readonly node: Condition;
   readonly negated: boolean;
   /** The identifier's slot, or -1 when the condition binds nothing. */
   readonly slot: number;
+  /** A literal type and a test fixed at compile time (nearly every condition): rules scan it inline. */
+  readonly shape: Shape | undefined;
+  /** Every claim that passes the filter, in the set's order (a trace shows them). */
+  readonly matching: (scope: Scope, state: State) => readonly Claim[];
   /**
-   * The type a matching claim must have (`type == "literal"`, nearly every real condition): the
-   * caller tests it first, and reads only the claims of that type once the set is indexed.
+   * Whether the condition holds, binding its identifier when it does: the path without a trace,
+   * for conditions without a shape (the rule's runner scans a shape itself, stopping at a match).
    */
-  readonly type: string | undefined;
-  /** The rest of the filter for this run: right-hand sides are evaluated once, before any claim is tested. */
-  readonly predicate: (scope: Scope, state: State) => Predicate;
-  /** The same, when it depends on nothing (every right-hand side a literal); `ANY` when nothing is left to test. */
-  readonly fixed: Predicate | undefined;
+  readonly holds: (scope: Scope, state: State) => boolean;
 }
-
-/** The filter that every claim passes. */
-export const ANY: Predicate = () => true;
 
 /**
  * Compiles `[p1, p2, ...]` into a claim filter. When every right-hand side is a literal (nearly
@@ -31,8 +28,9 @@ export const ANY: Predicate = () => true;
 export function compileCondition(node: Condition, slots: Slots): CompiledCondition {
   const typed = node.properties.findIndex(isLiteralType);
   const type = typed < 0 ? undefined : (constantOf(node.properties[typed].value)!.items[0] as string);
-  const parts = node.properties.filter((_, i) => i !== typed).map((p) => compileProperty(p, slots));
-  let predicate: CompiledCondition["predicate"];
+  const rest = node.properties.filter((_, i) => i !== typed);
+  const parts = rest.map((p) => compileProperty(p, slots));
+  let predicate: (scope: Scope, state: State) => Predicate;
   let fixed: Predicate | undefined;
   if (parts.every((p) => p.constant)) {
     const constant = all(parts.map((p) => p.constant!));
@@ -47,7 +45,32 @@ export function compileCondition(node: Condition, slots: Slots): CompiledConditi
     slot = slots.get(name) ?? slots.size;
     slots.set(name, slot);
   }
-  return { node, negated: node.negated, slot, type, predicate, fixed };
+  const negated = node.negated;
+  const shape: Shape | undefined =
+    type !== undefined && fixed && Tuning.specialisedShapes
+      ? { type, test: fixed, value: equalityWith(rest) }
+      : undefined;
+  const matching: CompiledCondition["matching"] = shape
+    ? (_scope, state) => matchShaped(state, shape) ?? NONE
+    : matchingClaims({ type, predicate, fixed });
+  // A negated condition binds nothing (it is given no slot above).
+  const holds: CompiledCondition["holds"] =
+    slot >= 0
+      ? (scope, state) => {
+          const matched = matching(scope, state);
+          if (matched.length === 0) return false;
+          scope[slot] = matched;
+          return true;
+        }
+      : (scope, state) => matching(scope, state).length > 0 !== negated;
+  return { node, negated, slot, shape, matching, holds };
+}
+
+/** The literal of `value == literal` when that is the only test besides the type. */
+function equalityWith(rest: readonly PropertyCondition[]): ClaimValue | undefined {
+  const [only] = rest;
+  if (rest.length !== 1 || only.property.text !== "value" || only.operator !== "==") return undefined;
+  return constantOf(only.value)?.items[0];
 }
 
 function isLiteralType(p: PropertyCondition): boolean {
@@ -150,6 +173,9 @@ function equalTo(get: (c: Claim) => ClaimValue, v: ClaimValue): Predicate {
       return (c) => get(c) === v;
   }
 }
+
+/** The filter that every claim passes. */
+const ANY: Predicate = () => true;
 
 function all(predicates: readonly Predicate[]): Predicate {
   switch (predicates.length) {

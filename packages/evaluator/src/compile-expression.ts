@@ -1,7 +1,7 @@
 import { findFunction, type Claim, type ClaimValue, type Expression } from "@maa-policy/parser";
 import { fault } from "./fault.js";
 import { IMPLEMENTATIONS, type FunctionName } from "./functions.js";
-import type { Expr, Slots } from "./state.js";
+import type { Expr, Scope, Slots } from "./state.js";
 import { isReadOnly, single, type Values } from "./values.js";
 
 /** The claim properties a condition or a reference can read. */
@@ -49,27 +49,21 @@ export function compileExpression(expression: Expression, slots: Slots): Expr {
   if (constant) return () => constant;
   switch (expression.kind) {
     case "PropertyReference": {
-      const name = expression.identifier.text;
-      const property = expression.property.text;
-      if (!isClaimProperty(property)) {
+      const reference = boundProperty(expression, slots);
+      if (!reference) {
+        const name = expression.identifier.text;
+        const property = expression.property.text;
         return () =>
           fault(
             `'${name}.${property}': a claim has no property '${property}' (type, value, issuer, valueType).`,
             expression.property.range,
           );
       }
-      const get = CLAIM_PROPERTIES[property];
-      const slot = slots.get(name);
+      const { bound, get, taints } = reference;
       return (scope) => {
-        const bound = slot === undefined ? undefined : scope[slot];
-        if (!bound)
-          return fault(
-            `'${name}' is not bound by an earlier condition of this rule.`,
-            expression.identifier.range,
-          );
-        // Only values carry the read-only taint: a pcrs claim's type is an ordinary string.
-        const readOnly = property === "value" && bound.some(isReadOnly);
-        return bound.length === 1 ? single(get(bound[0]), readOnly) : { items: bound.map(get), readOnly };
+        const claims = bound(scope);
+        const readOnly = taints(claims);
+        return claims.length === 1 ? single(get(claims[0]), readOnly) : { items: claims.map(get), readOnly };
       };
     }
     case "IdentifierReference":
@@ -83,6 +77,32 @@ export function compileExpression(expression: Expression, slots: Slots): Expr {
     default:
       return () => fault("Unsupported expression.", expression.range);
   }
+}
+
+/** `c.property`, read from the claims bound to `c`: expressions and the actions that issue `c.value` share it. */
+export interface BoundProperty {
+  /** The claims bound to the identifier (a fault when it binds none). */
+  readonly bound: (scope: Scope) => readonly Claim[];
+  readonly get: (claim: Claim) => ClaimValue;
+  /** Whether the values read carry the read-only taint. */
+  readonly taints: (bound: readonly Claim[]) => boolean;
+}
+
+/** The reference's reader; undefined for anything else, or a property claims do not have. */
+export function boundProperty(expression: Expression, slots: Slots): BoundProperty | undefined {
+  if (expression.kind !== "PropertyReference") return undefined;
+  const property = expression.property.text;
+  if (!isClaimProperty(property)) return undefined;
+  const name = expression.identifier.text;
+  const slot = slots.get(name);
+  return {
+    bound: (scope) =>
+      (slot === undefined ? undefined : scope[slot]) ??
+      fault(`'${name}' is not bound by an earlier condition of this rule.`, expression.identifier.range),
+    get: CLAIM_PROPERTIES[property],
+    // Only values carry the read-only taint: a pcrs claim's type is an ordinary string.
+    taints: property === "value" ? (bound) => bound.some(isReadOnly) : () => false,
+  };
 }
 
 function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots: Slots): Expr {
@@ -102,11 +122,14 @@ function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots:
   const args = call.arguments.map((a) => compileExpression(a, slots));
   const argumentRanges = call.arguments.map((a) => a.range);
   // Arguments are evaluated left to right before the function runs (claim-rule-functions.md).
-  return (scope, state) =>
-    run(
+  // A function can work long without ticking (JmesPath on a large claim): the clock must run.
+  return (scope, state) => {
+    state.budget.start();
+    return run(
       args.map((arg) => arg(scope, state)),
       { jmespath: state.jmespath, argumentRanges, budget: state.budget },
     );
+  };
 }
 
 export function usesJmesPath(expression: Expression): boolean {

@@ -4,7 +4,8 @@ import { compileCondition, type CompiledCondition } from "./compile-condition.js
 import { usesJmesPath } from "./compile-expression.js";
 import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
-import type { Slots } from "./state.js";
+import { matchShaped, someShaped } from "./scan-claims.js";
+import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
 export interface CompiledRule {
   readonly node: Rule;
@@ -14,6 +15,8 @@ export interface CompiledRule {
   readonly conditions: readonly CompiledCondition[];
   readonly slotCount: number;
   readonly action: CompiledAction;
+  /** The rule without a trace: its conditions in order, then its action if they all held. */
+  readonly run: (state: State) => void;
 }
 
 /** A policy compiled once, to evaluate many claim sets against. */
@@ -53,7 +56,35 @@ function compileRule(node: Rule, section: SectionName, index: number): CompiledR
   const slots: Slots = new Map();
   const conditions = node.conditions.map((c) => compileCondition(c, slots));
   const action = compileAction(node.action, slots);
-  return { node, section, index, conditions, slotCount: slots.size, action };
+  const slotCount = slots.size;
+  return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
+}
+
+/**
+ * The rule as one closure: conditions of the common shape are scanned by plain functions the
+ * engine inlines here (a closure per condition cannot be), the others through their own closure.
+ */
+function runner(
+  conditions: readonly CompiledCondition[],
+  slotCount: number,
+  action: CompiledAction,
+): CompiledRule["run"] {
+  if (conditions.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
+  return (state) => {
+    const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
+    for (let i = 0; i < conditions.length; i++) {
+      const condition = conditions[i];
+      const shape = condition.shape;
+      if (shape === undefined) {
+        if (!condition.holds(scope, state)) return;
+      } else if (condition.slot >= 0) {
+        const matched = matchShaped(state, shape);
+        if (matched === undefined) return;
+        scope[condition.slot] = matched;
+      } else if (someShaped(state, shape) === condition.negated) return;
+    }
+    action(scope, state, undefined);
+  };
 }
 
 function ruleUsesJmesPath(rule: Rule): boolean {

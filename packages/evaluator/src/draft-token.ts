@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { jsonTooDeepAt, type Claim, type ServiceError } from "@maa-policy/parser";
+import { jsonTooDeepAt, type Claim, type ServiceError, type Result } from "@maa-policy/parser";
 import { encodeUnsecuredJws, policyHash } from "@maa-policy/tokens/encoding";
 import { DEFAULT_TOKEN_LIFETIME_SECONDS } from "./decisions.js";
 import type { EvaluationResult } from "./evaluate.js";
@@ -21,14 +21,10 @@ export interface DraftTokenOptions {
   readonly policySigner?: object;
 }
 
-export type DraftToken =
-  | {
-      readonly ok: true;
-      readonly token: string;
-      readonly header: object;
-      readonly body: Record<string, unknown>;
-    }
-  | { readonly ok: false; readonly error: ServiceError };
+export type DraftToken = Result<
+  { readonly token: string; readonly header: object; readonly body: Record<string, unknown> },
+  { readonly error: ServiceError }
+>;
 
 export const DEFAULT_TOKEN_ISSUER = "https://localhost";
 

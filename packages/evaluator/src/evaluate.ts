@@ -11,10 +11,9 @@ import type { CompiledPolicy, CompiledRule } from "./compile-policy.js";
 import { Budget } from "./budget.js";
 import { Decisions } from "./decisions.js";
 import { ClaimSet } from "./claim-set.js";
-import { ANY } from "./compile-condition.js";
 import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
-import type { Scope, State } from "./state.js";
+import { EMPTY_SCOPE, type Scope, type State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
 
 export interface EvaluateOptions {
@@ -84,16 +83,7 @@ export function evaluateCompiled(
   let failure: EvaluationFailure | undefined;
   for (const section of policy.sections) {
     state.section = section.name;
-    const rules = section.rules;
-    for (let i = 0; i < rules.length; i++) {
-      const rule = rules[i];
-      const problem = runRule(rule, state, trace);
-      if (problem) {
-        failure = problem;
-        break;
-      }
-      if (Decisions.stopAtFirstDeny && state.deny) break;
-    }
+    failure = trace ? runTracedRules(section.rules, state, trace) : runRules(section.rules, state);
     if (failure) {
       outcome = "error";
       error = serviceError(
@@ -126,75 +116,78 @@ export function evaluateCompiled(
   };
 }
 
-function runRule(
-  rule: CompiledRule,
+/** Rules without a trace: their compiled runners, which allocate nothing they need not. */
+function runRules(rules: readonly CompiledRule[], state: State): EvaluationFailure | undefined {
+  let i = 0;
+  try {
+    for (; i < rules.length; i++) {
+      rules[i].run(state);
+      if (Decisions.stopAtFirstDeny && state.deny) break;
+    }
+  } catch (thrown) {
+    return failureOf(rules[i], thrown);
+  }
+  return undefined;
+}
+
+function runTracedRules(
+  rules: readonly CompiledRule[],
   state: State,
-  trace: RuleTrace[] | undefined,
+  trace: RuleTrace[],
 ): EvaluationFailure | undefined {
+  for (const rule of rules) {
+    const failure = runTracedRule(rule, state, trace);
+    if (failure) return failure;
+    if (Decisions.stopAtFirstDeny && state.deny) break;
+  }
+  return undefined;
+}
+
+/** A rule with a trace: every condition's matches and every produced claim are kept. */
+function runTracedRule(rule: CompiledRule, state: State, trace: RuleTrace[]): EvaluationFailure | undefined {
   const scope: Scope = rule.slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(rule.slotCount);
-  const conditions: ConditionTrace[] | undefined = trace ? [] : undefined;
-  let produced: readonly Claim[] = [];
+  const conditions: ConditionTrace[] = [];
+  const produced: Claim[] = [];
   let fired = true;
   try {
     for (const condition of rule.conditions) {
-      const test = condition.fixed ?? condition.predicate(scope, state);
-      const type = condition.type;
-      const budget = state.budget;
-      const candidates = state.incoming.candidates(type, budget);
-      let found = false;
-      let matched: Claim[] | undefined;
-      if (condition.slot >= 0 || conditions) matched = [];
-      for (let j = 0; j < candidates.length; j++) {
-        budget.tick();
-        const claim = candidates[j];
-        if ((type === undefined || claim.type === type) && (test === ANY || test(claim))) {
-          found = true;
-          // Without an identifier or a trace, the first match decides.
-          if (matched === undefined) break;
-          matched.push(claim);
-        }
-      }
-      const held = condition.negated ? !found : found;
+      const matched = condition.matching(scope, state);
+      const held = condition.negated ? matched.length === 0 : matched.length > 0;
       if (condition.slot >= 0 && held) scope[condition.slot] = matched;
-      conditions?.push({
+      conditions.push({
         range: condition.node.range,
         negated: condition.negated,
         held,
         identifier: condition.node.identifier?.text,
-        matched: matched ?? [],
+        matched,
       });
       if (!held) {
         fired = false;
         break;
       }
     }
-    if (fired) produced = rule.action(scope, state);
+    if (fired) rule.action(scope, state, produced);
   } catch (thrown) {
-    // Anything else (a stack exhausted by hostile input) still becomes a value, never an exception.
-    const fault = thrown instanceof Fault ? thrown : new Fault(`Internal error: ${String(thrown)}`);
-    const failure = {
-      section: rule.section,
-      index: rule.index,
-      rule: rule.node.range,
-      range: fault.range ?? rule.node.range,
-      detail: fault.message,
-    };
-    trace?.push(
-      ruleTrace(
-        rule,
-        fired,
-        conditions ?? [],
-        produced,
-        serviceError("PolicyEvaluationError", fault.message),
-      ),
-    );
+    const failure = failureOf(rule, thrown);
+    // A rule that failed produced nothing, whatever its action made before the fault.
+    trace.push(ruleTrace(rule, fired, conditions, [], serviceError("PolicyEvaluationError", failure.detail)));
     return failure;
   }
-  trace?.push(ruleTrace(rule, fired, conditions ?? [], produced));
+  trace.push(ruleTrace(rule, fired, conditions, produced));
   return undefined;
 }
 
-const EMPTY_SCOPE: Scope = [];
+function failureOf(rule: CompiledRule, thrown: unknown): EvaluationFailure {
+  // Anything else (a stack exhausted by hostile input) still becomes a value, never an exception.
+  const fault = thrown instanceof Fault ? thrown : new Fault(`Internal error: ${String(thrown)}`);
+  return {
+    section: rule.section,
+    index: rule.index,
+    rule: rule.node.range,
+    range: fault.range ?? rule.node.range,
+    detail: fault.message,
+  };
+}
 
 function ruleTrace(
   rule: CompiledRule,

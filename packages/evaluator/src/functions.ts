@@ -1,10 +1,5 @@
-import {
-  jsonTooDeepAt,
-  jsonValueTooDeepAt,
-  MAX_JSON_DEPTH,
-  type ClaimValue,
-  type Range,
-} from "@maa-policy/parser";
+import { jsonValueTooDeepAt, MAX_JSON_DEPTH, type ClaimValue, type Range } from "@maa-policy/parser";
+import { readStrictJson } from "@maa-policy/parser/json";
 import type { Budget } from "./budget.js";
 import { fault } from "./fault.js";
 import { MAX_STRING_LENGTH } from "./limits.js";
@@ -188,12 +183,12 @@ function containsOnlyValue(args: readonly Values[], context: FunctionContext): V
   return single(set.items.length > 0 && set.items.every((item) => sameValue(item, value)));
 }
 
+/** JSON text in a claim value, read by the one strict reader; the engine's own words on failure. */
 function parseJson(text: string, where: string, range: Range | undefined): unknown {
-  if (jsonTooDeepAt(text) !== undefined)
-    return fault(`${where} is JSON nested more than ${MAX_JSON_DEPTH} deep.`, range);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    return fault(`${where} is not valid JSON: ${(error as Error).message}`, range);
-  }
+  const read = readStrictJson(text);
+  if (read.ok) return read.value;
+  // Duplicate keys are not refused here (JSON.parse keeps the last), so a failure is one of two.
+  return read.fault === "syntax"
+    ? fault(`${where} is not valid JSON: ${read.engineMessage}`, range)
+    : fault(`${where} is JSON nested more than ${MAX_JSON_DEPTH} deep.`, range);
 }

@@ -9,22 +9,23 @@ import {
   type ClaimValue,
   type Position,
   type ServiceError,
+  type Result,
 } from "@maa-policy/parser";
 import { base64UrlDecode } from "@maa-policy/tokens/encoding";
 import { formatPath, parseJson, positionOfPath, type JsonPath } from "./json-input.js";
 
 export type ClaimsFormat = "array" | "object" | "token";
 
-export type ClaimsResult =
-  | { readonly ok: true; readonly claims: Claim[]; readonly format: ClaimsFormat }
-  | {
-      readonly ok: false;
-      /** InvalidParameter; the message names the JSON path and, for JSON text, line and column. */
-      readonly error: ServiceError;
-      readonly path: string | undefined;
-      /** 0-based, in the JSON text (for a token, in its decoded payload). */
-      readonly position: Position | undefined;
-    };
+export type ClaimsResult = Result<
+  { readonly claims: Claim[]; readonly format: ClaimsFormat },
+  {
+    /** InvalidParameter; the message names the JSON path and, for JSON text, line and column. */
+    readonly error: ServiceError;
+    readonly path: string | undefined;
+    /** 0-based, in the JSON text (for a token, in its decoded payload). */
+    readonly position: Position | undefined;
+  }
+>;
 
 /** Registered JWT claims and the claims that describe the policy, not the evidence, of a token. */
 const TOKEN_CLAIMS_NOT_INCOMING = new Set([

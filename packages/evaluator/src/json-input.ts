@@ -1,12 +1,6 @@
-import {
-  findNodeAtLocation,
-  parse,
-  parseTree,
-  printParseErrorCode,
-  visit,
-  type ParseError,
-} from "jsonc-parser";
-import { jsonTooDeepAt, LineIndex, MAX_JSON_DEPTH, type Position } from "@maa-policy/parser";
+import { findNodeAtLocation, parseTree } from "jsonc-parser";
+import { LineIndex, MAX_JSON_DEPTH, type Position, type Result } from "@maa-policy/parser";
+import { readStrictJson } from "@maa-policy/parser/json";
 
 export type JsonPath = readonly (string | number)[];
 
@@ -26,72 +20,42 @@ export function formatPath(path: JsonPath): string {
   );
 }
 
-export type JsonParse =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string; readonly position: Position };
+export type JsonParse = Result<
+  { readonly value: unknown },
+  { readonly message: string; readonly position: Position }
+>;
 
 /**
- * Strict JSON. The fast path is `JSON.parse`; only on failure does jsonc-parser re-read the text
- * to say where (JSON.parse's messages differ between engines and often give no position). JSON
- * nested deeper than `MAX_JSON_DEPTH` is refused first, where it goes too deep.
+ * Incoming JSON (claims files, test cases): the one strict reader (`@maa-policy/parser/json`),
+ * refusing a key given twice (a claims file could mean two things), with its errors worded for
+ * the evaluator's messages and placed by line and column.
  */
 export function parseJson(text: string): JsonParse {
-  const deep = jsonTooDeepAt(text);
-  if (deep !== undefined) {
-    const position = new LineIndex(text).positionAt(deep);
-    return { ok: false, message: `JSON nested more than ${MAX_JSON_DEPTH} deep`, position };
-  }
-  try {
-    const value = JSON.parse(text) as unknown;
-    const duplicate = duplicateKey(text);
-    if (!duplicate) return { ok: true, value };
-    return {
-      ok: false,
-      message: `duplicate key ${JSON.stringify(duplicate.key)}`,
-      position: new LineIndex(text).positionAt(duplicate.offset),
-    };
-  } catch {
-    const errors: ParseError[] = [];
-    try {
-      parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    } catch (error) {
-      // jsonc-parser recurses; jsonTooDeepAt reads text as it does, so this is a last resort.
-      if (!(error instanceof RangeError)) throw error;
+  const read = readStrictJson(text, { refuseDuplicateKeys: true });
+  if (read.ok) return read;
+  const at = (offset: number) => new LineIndex(text).positionAt(offset);
+  switch (read.fault) {
+    case "too-deep":
       return {
         ok: false,
-        message: "invalid JSON, nested too deeply to read",
-        position: { line: 0, character: 0, offset: 0 },
+        message: `JSON nested more than ${MAX_JSON_DEPTH} deep`,
+        position: at(read.offset),
       };
-    }
-    const first = errors[0];
-    const offset = first?.offset ?? text.length;
-    const what = first ? describeParseError(printParseErrorCode(first.error)) : "not valid JSON";
-    return { ok: false, message: `invalid JSON: ${what}`, position: new LineIndex(text).positionAt(offset) };
+    case "duplicate-key":
+      return { ok: false, message: `duplicate key ${JSON.stringify(read.key)}`, position: at(read.offset) };
+    case "syntax":
+      if (read.unreadable)
+        return {
+          ok: false,
+          message: "invalid JSON, nested too deeply to read",
+          position: { line: 0, character: 0, offset: 0 },
+        };
+      return {
+        ok: false,
+        message: `invalid JSON: ${read.code ? describeParseError(read.code) : "not valid JSON"}`,
+        position: at(read.offset ?? text.length),
+      };
   }
-}
-
-/**
- * The first key that appears twice in one object, at its second appearance. JSON (RFC 8259 §4)
- * leaves duplicates to the reader, and `JSON.parse` silently keeps the last, so a claims file
- * could mean two things; it is refused instead. One pass, a set of keys per open object; the
- * visitor recurses per level, which `jsonTooDeepAt` has already bounded.
- */
-function duplicateKey(text: string): { key: string; offset: number } | undefined {
-  const open: Set<string>[] = [];
-  let found: { key: string; offset: number } | undefined;
-  visit(text, {
-    onObjectBegin: () => {
-      open.push(new Set());
-      return !found;
-    },
-    onObjectEnd: () => void open.pop(),
-    onObjectProperty: (key, offset) => {
-      const keys = open[open.length - 1];
-      if (!found && keys.has(key)) found = { key, offset };
-      keys.add(key);
-    },
-  });
-  return found;
 }
 
 /** jsonc-parser's codes (`ValueExpected`) as words (`value expected`). */

@@ -6,22 +6,23 @@ import {
   type Claim,
   type Diagnostic,
   type ServiceError,
+  type Result,
 } from "@maa-policy/parser";
 import { compilePolicy, type CompiledPolicy } from "./compile-policy.js";
 import type { EvaluateOptions, EvaluationResult } from "./evaluate.js";
 
-export type LoadedPolicy =
-  | { readonly ok: true; readonly policy: CompiledPolicy; readonly analysis: Analysis }
+export type LoadedPolicy = Result<
+  { readonly policy: CompiledPolicy; readonly analysis: Analysis },
   /**
    * The policy does not parse or check: the parser's and checker's diagnostics, errors first in text
    * order, and the one error an evaluation reports for them (the service's PolicyParsingError).
    */
-  | {
-      readonly ok: false;
-      readonly diagnostics: readonly Diagnostic[];
-      readonly analysis: Analysis;
-      readonly error: ServiceError;
-    };
+  {
+    readonly diagnostics: readonly Diagnostic[];
+    readonly analysis: Analysis;
+    readonly error: ServiceError;
+  }
+>;
 
 /**
  * Parses, checks and compiles policy text: what `policy-eval eval` does before evaluating. A
@@ -40,10 +41,7 @@ export async function evaluatePolicy(
   text: string,
   claims: readonly Claim[],
   options?: EvaluateOptions,
-): Promise<
-  | { readonly ok: true; readonly result: EvaluationResult }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] }
-> {
+): Promise<Result<{ readonly result: EvaluationResult }, { readonly diagnostics: readonly Diagnostic[] }>> {
   const loaded = await loadPolicy(text);
   return loaded.ok
     ? { ok: true, result: loaded.policy.evaluate(claims, options) }

@@ -25,6 +25,9 @@ export interface State {
 /** Claims bound to a rule's identifiers, indexed by slot; undefined until bound. */
 export type Scope = (readonly Claim[] | undefined)[];
 
+/** The scope of a rule that binds nothing: shared, never written to. */
+export const EMPTY_SCOPE: Scope = [];
+
 /** A compiled expression: evaluated against the rule's bindings at the time it runs. */
 export type Expr = (scope: Scope, state: State) => Values;
 

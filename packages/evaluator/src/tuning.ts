@@ -1,9 +1,16 @@
 /**
  * When the evaluator stops scanning and builds an index: one switch for each, tuned so that small
  * claim sets (every real evaluation) never pay for an index. Tests set them to 0 and Infinity to
- * check that both paths give the same results and traces (test/optimised-paths.test.ts).
+ * check that both paths give the same results and traces (test/optimised-paths.test.ts), and turn
+ * the specialised shapes off to hold them to the generic closures.
  */
 export const Tuning = {
+  /**
+   * Conditions of the common shape (a literal type and a test fixed at compile time) and actions
+   * that issue `c.value` run specialised code, read when a policy is compiled; off, every
+   * condition and action takes the generic closures.
+   */
+  specialisedShapes: true,
   /**
    * Conditions with a literal type read only the claims of that type once they have scanned the
    * set this many times over (an index costs about ten scans to build, then each lookup is one).

@@ -12,6 +12,22 @@ const issuance = (rules: readonly string[]) =>
   `version=1.2;\nauthorizationrules { => permit(); };\nissuancerules {\n${rules.map((r) => `  ${r}\n`).join("")}};`;
 const at = (rule: number) => `(issuancerules rule ${rule}, line ${rule + 3}, column 3)`;
 
+/** The error of an evaluation stopped at its deadline of 5 ms in rule `rule`. */
+const late = (rule: number) =>
+  `Policy Engine Exception: Evaluation stopped: it ran longer than 5 ms, the limit of one evaluation. ${at(rule)}`;
+
+/** A clock at 0 on its first read that moves on `step` ms at each read. */
+function clockOf(step: number): () => number {
+  let now = -step;
+  return () => (now += step);
+}
+
+/** `rules` over `count` claims of type "m" (values 0, 1, ...), with 5 ms to run by `clock`. */
+function underDeadline(rules: readonly string[], count: number, clock: () => number) {
+  const input = Array.from({ length: count }, (_, i) => claim("m", i));
+  return run(issuance(rules), input, { trace: false, timeLimitMs: 5, clock });
+}
+
 describe("evaluation is bounded, and the error names the rule that crossed the bound", () => {
   it(`stops a claim set doubled by every rule past ${MAX_PRODUCED_CLAIMS} produced claims`, async () => {
     const policy = issuance(new Array<string>(24).fill('c:[type=="T"] => issue(claim=c);'));
@@ -61,19 +77,41 @@ describe("evaluation is bounded, and the error names the rule that crossed the b
   });
 
   it("stops at its deadline, read from the clock it is given, in the rule that was running", async () => {
-    let now = 0;
-    // Each read of this clock moves it on 1 ms: the deadline of 5 ms is met on the 6th read.
-    const clock = () => now++;
-    const policy = issuance([
-      'c:[type=="n"] => issue(type="seen", value=true);',
-      '=> issue(type="after", value=1);',
-    ]);
-    const input = Array.from({ length: 10_000 }, (_, i) => claim("m", i));
-    const result = await run(policy, input, { trace: false, timeLimitMs: 5, clock });
-    expect(result.error?.message).toBe(
-      `Policy Engine Exception: Evaluation stopped: it ran longer than 5 ms, the limit of one evaluation. ${at(1)}`,
-    );
+    // The clock starts at its first read, after 1,024 claims; each read moves it on 1 ms, so the
+    // deadline of 5 ms is passed at the 7th read, after 7,168 of rule 1's 10,000.
+    const rules = ['c:[type=="n"] => issue(type="seen", value=true);', '=> issue(type="after", value=1);'];
+    const result = await underDeadline(rules, 10_000, clockOf(1));
+    expect(result.error?.message).toBe(late(1));
     expect(result.issued).toEqual([]);
+  });
+
+  // Every way a condition scans the claims (the specialised shapes and the generic closure).
+  it.each([
+    'c:[type=="m", value>=20000] => issue(claim=c);',
+    '[type=="m", value=="x"] => issue(type="seen", value=true);',
+    '[type=="m", value>=20000] => issue(type="seen", value=true);',
+    '![type=="m", value=="x"] => issue(type="seen", value=true);',
+    '[value=="x"] => issue(type="seen", value=true);',
+  ])("stops at its deadline while scanning: %s", async (rule) => {
+    expect((await underDeadline([rule], 10_000, clockOf(1))).error?.message).toBe(late(1));
+  });
+
+  it("starts the clock before a function runs, so that the function's time counts", async () => {
+    // 10 ms a read: read when AppendString runs (deadline 5), then after 1,024 units of work.
+    // Started only after 1,024 units, the clock would be read next at 2,048: never.
+    const rules = [
+      '=> add(type="s", value=AppendString("a", "b"));',
+      'c:[type=="n"] => issue(type="seen", value=true);',
+    ];
+    expect((await underDeadline(rules, 1_500, clockOf(10))).error?.message).toBe(late(2));
+  });
+
+  it("never reads the clock in an evaluation of fewer than 1,024 units of work without a function", async () => {
+    let reads = 0;
+    const clock = () => reads++;
+    const rules = ['c:[type=="m"] => issue(claim=c);', '![type=="n"] => issue(type="none", value=1);'];
+    const result = await underDeadline(rules, 100, clock);
+    expect([result.outcome, result.issued.length, reads]).toEqual(["permit", 101, 0]);
   });
 
   it("evaluates an ordinary policy well inside every bound", async () => {

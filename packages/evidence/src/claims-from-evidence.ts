@@ -1,4 +1,4 @@
-import type { Claim } from "@maa-policy/parser/model";
+import type { Claim, Result } from "@maa-policy/parser/model";
 import { sgxClaims } from "./claims.js";
 import { checkInitTimeData, checkRuntimeData, type CheckedData, type EnclaveData } from "./enclave-data.js";
 import type { CrlInput } from "./crl.js";
@@ -26,15 +26,15 @@ export interface EvidenceRequest {
   readonly crypto?: EvidenceCrypto;
 }
 
-export type EvidenceResult =
-  | {
-      readonly ok: true;
-      readonly kind: EvidenceKind;
-      readonly claims: Claim[];
-      readonly verification: Verification;
-      readonly warnings: readonly string[];
-    }
-  | { readonly ok: false; readonly error: EvidenceError; readonly warnings: readonly string[] };
+export type EvidenceResult = Result<
+  {
+    readonly kind: EvidenceKind;
+    readonly claims: Claim[];
+    readonly verification: Verification;
+    readonly warnings: readonly string[];
+  },
+  { readonly error: EvidenceError; readonly warnings: readonly string[] }
+>;
 
 /**
  * Turns evidence into the incoming claims the service would give a policy, after verifying what can

@@ -1,7 +1,8 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { equalBytes, toHex } from "./bytes.js";
 import { evidenceError, fail, ok, type Result } from "./errors.js";
-import { jsonTooDeepAt, MAX_JSON_DEPTH } from "@maa-policy/parser/model";
+import { MAX_JSON_DEPTH } from "@maa-policy/parser/model";
+import { readStrictJson } from "@maa-policy/parser/json";
 import { serviceJsonText } from "./json-data.js";
 import { BODY_FIELDS, type ReportBody } from "./report-body.js";
 
@@ -61,20 +62,23 @@ function parseJson(
   id: "runtime-data-json" | "init-time-data-json",
 ): Result<CheckedData> {
   if (input.dataType === "binary") return ok({ dataType: "binary", data: input.data });
+  const notJson = (message: string) => {
+    const position = /position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : null;
+    return fail<CheckedData>(
+      evidenceError(id, field, offset, `The ${field} of type JSON is not valid JSON: ${message}`),
+    );
+  };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(input.data);
-    const deep = jsonTooDeepAt(text);
-    if (deep !== undefined) {
-      const detail = `The ${field} of type JSON is nested more than ${MAX_JSON_DEPTH} deep.`;
-      return fail(evidenceError(id, field, deep, detail));
-    }
-    JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : null;
-    return fail(evidenceError(id, field, offset, `The ${field} of type JSON is not valid JSON: ${message}`));
+    return notJson((error as Error).message);
   }
-  return ok({ dataType: "json", data: input.data, json: serviceJsonText(text) });
+  // The one strict reader (duplicate keys allowed: the token keeps the last); the engine's own words.
+  const read = readStrictJson(text);
+  if (read.ok) return ok({ dataType: "json", data: input.data, json: serviceJsonText(text) });
+  if (read.fault === "syntax") return notJson(read.engineMessage);
+  const detail = `The ${field} of type JSON is nested more than ${MAX_JSON_DEPTH} deep.`;
+  return fail(evidenceError(id, field, read.offset, detail));
 }

@@ -1,4 +1,9 @@
-import { serviceError, type ServiceError, type ServiceErrorCode } from "@maa-policy/parser/model";
+import {
+  serviceError,
+  type Result as Outcome,
+  type ServiceError,
+  type ServiceErrorCode,
+} from "@maa-policy/parser/model";
 
 /**
  * Every way evidence can be rejected, each with its own stable id so that callers and tests can
@@ -75,8 +80,8 @@ export function evidenceError(
   return { ...serviceError(code, `${detail} (${where})`), id, field, offset };
 }
 
-export type Result<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EvidenceError };
+/** The evidence readers' outcome: the model's one result shape with a value or an EvidenceError. */
+export type Result<T> = Outcome<{ readonly value: T }, { readonly error: EvidenceError }>;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(error: EvidenceError): Result<T> => ({ ok: false, error });

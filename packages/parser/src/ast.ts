@@ -8,9 +8,11 @@
  * read them as data, compare nodes by range rather than identity, and walk them generically with
  * `plainAst` or `childNodes`. Tests and callers may build plain objects of these types.
  */
+import type { SectionName } from "./language.js";
 import type { Range } from "./position.js";
 
-export type SectionName = "configurationrules" | "authorizationrules" | "issuancerules";
+/** The section table (language.ts) names the sections. */
+export type { SectionName };
 export type ComparisonOperator = "==" | "!=" | "<" | "<=" | ">" | ">=";
 export type ActionName = "permit" | "deny" | "add" | "issue" | "issueproperty";
 

@@ -10,11 +10,12 @@
  */
 import { CodeCompletionCore } from "antlr4-c3";
 import { CharStream, CommonToken, CommonTokenStream, ListTokenSource, Token } from "antlr4ng";
-import type { Policy, SectionName } from "./ast.js";
+import type { ActionName, Policy, SectionName } from "./ast.js";
 import { lexFast } from "./antlr-tokens.js";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { MaaPolicyParser as P } from "./generated/MaaPolicyParser.js";
 import { LineIndex, type Range } from "./position.js";
+import { ACTION_OF_TOKEN, SECTION_OF_TOKEN, TOKEN_OF_SECTION } from "./token-names.js";
 import { Utf16CharStream } from "./utf16-char-stream.js";
 
 export type CompletionSlot =
@@ -46,13 +47,10 @@ export interface CompletionContext {
   readonly bound: readonly string[];
   /** The innermost function call whose arguments the caret is in, and the 0-based argument. */
   readonly call: { readonly name: string; readonly argument: number } | undefined;
+  /** The action whose arguments the caret is in, at any depth of calls: `issueproperty(type=|`. */
+  readonly action: ActionName | undefined;
 }
 
-const SECTIONS = new Map<number, SectionName>([
-  [P.CONFIGURATIONRULES, "configurationrules"],
-  [P.AUTHORIZATIONRULES, "authorizationrules"],
-  [P.ISSUANCERULES, "issuancerules"],
-]);
 const COMPARISONS = new Set([P.EQUAL, P.NOT_EQUAL, P.LESS, P.LESS_EQ, P.GREATER, P.GREATER_EQ]);
 const isWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -91,6 +89,7 @@ export function completionContext(
     version: window.version,
     bound: window.section ? boundIdentifiers(before) : [],
     call: callAround(before),
+    action: actionAround(before),
   };
 }
 
@@ -110,7 +109,7 @@ function fromLastRule(text: string, policy: Policy, wordStart: number): Token[] 
   );
   const rule = section?.rules.findLast((r) => r.range.end.offset <= wordStart);
   if (!policy.version || !section || !rule) return undefined;
-  const keyword = [...SECTIONS].find(([, name]) => name === section.name)![0];
+  const keyword = TOKEN_OF_SECTION[section.name];
   const prefix = [P.VERSION, P.ASSIGN, P.VERSION_NUMBER, P.SEMICOLON, keyword, P.LBRACE].map((type) =>
     type === P.VERSION_NUMBER ? CommonToken.fromType(type, policy.version!.text) : synthetic(type),
   );
@@ -158,7 +157,7 @@ function currentWindow(tokens: Token[]): Window {
     const type = tokens[i].type;
     if (type === P.LBRACE) {
       depth++;
-      if (depth === 1) sectionToken = SECTIONS.has(tokens[i - 1]?.type ?? -1) ? tokens[i - 1] : undefined;
+      if (depth === 1) sectionToken = SECTION_OF_TOKEN[tokens[i - 1]?.type ?? -1] ? tokens[i - 1] : undefined;
       boundary = i + 1;
     } else if (type === P.RBRACE) depth = Math.max(0, depth - 1);
     else if (type === P.SEMICOLON && depth <= 1) boundary = i + 1;
@@ -176,7 +175,7 @@ function currentWindow(tokens: Token[]): Window {
   return {
     tokens: [...prefix, ...tokens.slice(boundary)],
     synthetic: prefix.length,
-    section: inSection ? SECTIONS.get(sectionToken!.type) : undefined,
+    section: inSection ? SECTION_OF_TOKEN[sectionToken!.type] : undefined,
     version,
   };
 }
@@ -233,6 +232,11 @@ function comparedProperty(tokens: Token[]): string | undefined {
   return COMPARISONS.has(last.type) || last.type === P.ASSIGN ? (name.text ?? undefined) : undefined;
 }
 
+/**
+ * The identifiers the conditions before the caret bind. Read from tokens, not through the one
+ * scoping rule (identifier-scope.ts), because that walks a parsed rule and the rule being typed
+ * does not parse yet (`c:[type=="a"] => issue(value=|`); it applies the same rule: `!c:` binds nothing.
+ */
 function boundIdentifiers(tokens: Token[]): string[] {
   const bound: string[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -255,6 +259,19 @@ function callAround(tokens: Token[]): CompletionContext["call"] {
       const name = tokens[i - 1];
       return name?.type === P.IDENTIFIER ? { name: name.text ?? "", argument: commas } : undefined;
     } else if (depth === 0 && (type === P.LBRACKET || type === P.SEMICOLON)) return undefined;
+  }
+  return undefined;
+}
+
+function actionAround(tokens: Token[]): ActionName | undefined {
+  let depth = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const type = tokens[i].type;
+    if (type === P.RPAREN) depth++;
+    else if (type === P.LPAREN && depth > 0) depth--;
+    else if (type === P.LPAREN && ACTION_OF_TOKEN[tokens[i - 1]?.type ?? -1])
+      return ACTION_OF_TOKEN[tokens[i - 1].type];
+    else if (type === P.IMPLIES || type === P.LBRACKET || type === P.SEMICOLON) return undefined;
   }
   return undefined;
 }

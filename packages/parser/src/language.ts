@@ -1,20 +1,5 @@
 /** Facts of the language that the checker, evaluator and language server share (spec §1.4–1.5, §2.7). */
-import type { ActionName, SectionName } from "./ast.js";
-
-/** The grammar's keywords (grammar/MaaPolicy.g4), lower case and case-sensitive. */
-export const KEYWORDS = [
-  "version",
-  "configurationrules",
-  "authorizationrules",
-  "issuancerules",
-  "permit",
-  "deny",
-  "add",
-  "issue",
-  "issueproperty",
-  "true",
-  "false",
-] as const;
+import type { ActionName } from "./ast.js";
 
 export const SUPPORTED_VERSIONS = ["1.0", "1.1", "1.2"] as const;
 export type PolicyVersion = (typeof SUPPORTED_VERSIONS)[number];
@@ -23,18 +8,25 @@ export function isSupportedVersion(text: string): text is PolicyVersion {
   return (SUPPORTED_VERSIONS as readonly string[]).includes(text);
 }
 
-/** Sections in the only order any public policy uses. */
-export const SECTION_ORDER: readonly SectionName[] = [
-  "configurationrules",
-  "authorizationrules",
-  "issuancerules",
-];
+/**
+ * The section table: every section, in the only order any public policy uses, with the version
+ * that introduced it. The section names (the AST's type, the keywords), their order (checker,
+ * evaluator) and their version gates (checker, completion) are all read from here; which actions
+ * each section takes is `ACTION_PLACEMENT`, and how each is described is `SECTION_TEXT`.
+ */
+export const SECTIONS = [
+  { name: "configurationrules", since: "1.1" },
+  { name: "authorizationrules", since: "1.0" },
+  { name: "issuancerules", since: "1.0" },
+] as const satisfies readonly { name: string; since: PolicyVersion }[];
 
-export const SECTION_SINCE: Record<SectionName, PolicyVersion> = {
-  configurationrules: "1.1",
-  authorizationrules: "1.0",
-  issuancerules: "1.0",
-};
+export type SectionName = (typeof SECTIONS)[number]["name"];
+
+export const SECTION_ORDER: readonly SectionName[] = SECTIONS.map((section) => section.name);
+
+export const SECTION_SINCE = Object.fromEntries(
+  SECTIONS.map((section) => [section.name, section.since]),
+) as Readonly<Record<SectionName, PolicyVersion>>;
 
 /**
  * Where each action may appear. `allowed` is what the docs' action table says (plus issueproperty in
@@ -48,6 +40,15 @@ export const ACTION_PLACEMENT: Record<ActionName, { allowed: SectionName[]; tole
   issue: { allowed: ["issuancerules"], tolerated: ["authorizationrules"] },
   issueproperty: { allowed: ["configurationrules", "issuancerules"], tolerated: [] },
 };
+
+/** The grammar's keywords (grammar/MaaPolicy.g4), lower case and case-sensitive. */
+export const KEYWORDS: readonly string[] = [
+  "version",
+  ...SECTION_ORDER,
+  ...(Object.keys(ACTION_PLACEMENT) as ActionName[]),
+  "true",
+  "false",
+];
 
 export const CLAIM_PROPERTIES = ["type", "value", "valueType", "issuer"] as const;
 export type ClaimProperty = (typeof CLAIM_PROPERTIES)[number];

@@ -14,6 +14,7 @@ import type {
   Section,
   StringLiteral,
 } from "./ast.js";
+import { visitScope } from "./identifier-scope.js";
 import { containsOffset, type Range } from "./position.js";
 
 export type NodeAt =
@@ -90,25 +91,23 @@ function identifier(name: string, range: Range, rule: Rule): NodeAt {
   return { kind: "identifier", name, range, rule };
 }
 
-/** Where `name` is bound in `rule`: the first non-negated condition that binds it. */
+/** Where `name` is bound in `rule`: the first condition that binds it (not negated, not bound before). */
 export function bindingOf(rule: Rule, name: string): Condition | undefined {
-  return rule.conditions.find((c) => !c.negated && c.identifier?.text === name);
+  let found: Condition | undefined;
+  visitScope(rule, {
+    bind: (text, _range, condition, refused) => {
+      if (text === name && !refused) found ??= condition;
+    },
+  });
+  return found;
 }
 
 /** Every occurrence of identifier `name` in `rule`: the binding first, then each use in text order. */
 export function occurrences(rule: Rule, name: string): { range: Range; binding: boolean }[] {
   const found: { range: Range; binding: boolean }[] = [];
-  const visit = (expression: Expression) => {
-    if (expression.kind === "IdentifierReference" && expression.name === name)
-      found.push({ range: expression.range, binding: false });
-    else if (expression.kind === "PropertyReference" && expression.identifier.text === name)
-      found.push({ range: expression.identifier.range, binding: false });
-    else if (expression.kind === "FunctionCall") expression.arguments.forEach(visit);
-  };
-  for (const condition of rule.conditions) {
-    if (condition.identifier?.text === name) found.push({ range: condition.identifier.range, binding: true });
-    condition.properties.forEach((p) => visit(p.value));
-  }
-  rule.action.arguments.forEach((a) => visit(a.value));
+  visitScope(rule, {
+    use: (text, range) => void (text === name && found.push({ range, binding: false })),
+    bind: (text, range) => void (text === name && found.push({ range, binding: true })),
+  });
   return found.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

@@ -1,4 +1,5 @@
 import { minimatch } from "minimatch";
+import type { Result } from "./result.js";
 import type { ClaimValueType } from "./claim.js";
 import { parseAttestationType, type AttestationType } from "./claims-catalogue.js";
 import { VALUE_TYPES } from "./language.js";
@@ -20,7 +21,7 @@ export interface ProjectConfig {
   readonly claims: Readonly<Record<string, ClaimValueType>>;
 }
 
-export type ProjectConfigResult = { ok: true; config: ProjectConfig } | { ok: false; error: string };
+export type ProjectConfigResult = Result<{ config: ProjectConfig }, { error: string }>;
 
 export function parseProjectConfig(text: string): ProjectConfigResult {
   let raw: unknown;

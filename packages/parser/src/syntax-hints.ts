@@ -66,9 +66,7 @@ function hintFor(error: RawSyntaxError, source: SourceMap, tokens: CommonTokenSt
 
   if (token.type === L.IDENTIFIER) {
     const word = token.text ?? "";
-    const keyword = (KEYWORDS as readonly string[]).includes(word.toLowerCase())
-      ? word.toLowerCase()
-      : closest(word, KEYWORDS);
+    const keyword = KEYWORDS.includes(word.toLowerCase()) ? word.toLowerCase() : closest(word, KEYWORDS);
     if (keyword && keyword !== word && error.message.includes(`'${keyword}'`)) {
       const hint =
         keyword === word.toLowerCase()

@@ -1,3 +1,4 @@
+import type { Result } from "./result.js";
 /**
  * A policy is UTF-8 text (the token carries base64url of its UTF-8 bytes, and both hashes are over
  * them). A file in another encoding is refused with what it is and where, never decoded with
@@ -11,16 +12,16 @@
  */
 export const UTF8_BOM_IN_TEXT = true;
 
-export type DecodedText =
-  | { readonly ok: true; readonly text: string; readonly bom: boolean }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      /** The byte at fault, and its 1-based line and column (UTF-16 units, as the CLI counts). */
-      readonly offset: number;
-      readonly line: number;
-      readonly column: number;
-    };
+export type DecodedText = Result<
+  { readonly text: string; readonly bom: boolean },
+  {
+    readonly message: string;
+    /** The byte at fault, and its 1-based line and column (UTF-16 units, as the CLI counts). */
+    readonly offset: number;
+    readonly line: number;
+    readonly column: number;
+  }
+>;
 
 const CONVERT = "save it as UTF-8";
 

@@ -8,6 +8,10 @@ export const SECTION_OF_TOKEN: Readonly<Record<number, SectionName>> = {
   [L.ISSUANCERULES]: "issuancerules",
 };
 
+export const TOKEN_OF_SECTION = Object.fromEntries(
+  Object.entries(SECTION_OF_TOKEN).map(([type, name]) => [name, Number(type)]),
+) as Readonly<Record<SectionName, number>>;
+
 export const ACTION_OF_TOKEN: Readonly<Record<number, ActionName>> = {
   [L.PERMIT]: "permit",
   [L.DENY]: "deny",

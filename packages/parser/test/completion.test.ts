@@ -67,6 +67,17 @@ describe("completionContext", () => {
     ]);
   });
 
+  test.each([
+    [`${ISSUANCE}=> issueproperty(type=<|>`, "issueproperty"],
+    [`${ISSUANCE}=> issueproperty(\n  type="omit_x5c",\n  value=<|>`, "issueproperty"],
+    [`${ISSUANCE}c:[type=="a"] => issue(type="x", value=AppendString(c.value, <|>`, "issue"],
+    [`${ISSUANCE}=> issue(type="x", value=NegateBool(true), <|>`, "issue"],
+    [`${ISSUANCE}=> issueproperty(type="omit_x5c", value=true);\n  c:[type == <|>`, undefined],
+    [`${ISSUANCE}c:[type == <|>`, undefined],
+  ])("the action whose arguments the caret is in: %s", (marked, action) => {
+    expect(at(marked)!.action).toBe(action);
+  });
+
   test("the rules before the caret do not change the answer", () => {
     const many = Array.from(
       { length: 200 },

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { MaaPolicyLexer } from "../src/generated/MaaPolicyLexer.js";
 import { LITERAL_TOKEN_TYPES, TokenType } from "../src/generated/MaaPolicyTokens.js";
 
-// The fast lexer and parser take their token types from MaaPolicyTokens.ts (token-types.mjs writes
+// The fast lexer and parser take their token types from MaaPolicyTokens.ts (scripts/token-types.js writes
 // it from the token file), so that a valid policy never loads the generated lexer; the two must agree.
 it("the token types are the generated lexer's, by symbolic name and by literal text", () => {
   const symbolic = Object.fromEntries(

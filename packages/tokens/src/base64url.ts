@@ -1,4 +1,4 @@
-import { serviceError, type ServiceError } from "@maa-policy/parser/model";
+import { serviceError, type ServiceError, type Result } from "@maa-policy/parser/model";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const VALUES = new Int8Array(128).fill(-1);
@@ -29,10 +29,11 @@ export function base64UrlEncode(input: Uint8Array | string): string {
   return out;
 }
 
-export type DecodeResult =
-  | { readonly ok: true; readonly value: Uint8Array<ArrayBuffer> }
+export type DecodeResult = Result<
+  { readonly value: Uint8Array<ArrayBuffer> },
   /** `offset` is the UTF-16 index of the offending character in the decoded text. */
-  | { readonly ok: false; readonly error: ServiceError; readonly offset: number };
+  { readonly error: ServiceError; readonly offset: number }
+>;
 
 /**
  * Strict unpadded base64url. The first character outside the alphabet (including `=`, `+`, `/`

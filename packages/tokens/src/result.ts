@@ -1,4 +1,4 @@
-import type { ServiceError } from "@maa-policy/parser/model";
+import type { Result as Outcome, ServiceError } from "@maa-policy/parser/model";
 
 /** A non-fatal finding about an input the service (or an older service) would still accept. */
 export interface TokenWarning {
@@ -14,14 +14,14 @@ export interface TokenLocation {
 }
 
 /** Every token operation returns a value; nothing throws out of the public API. */
-export type Result<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly TokenWarning[] }
-  | {
-      readonly ok: false;
-      readonly error: ServiceError;
-      readonly location?: TokenLocation;
-      readonly warnings: readonly TokenWarning[];
-    };
+export type Result<T> = Outcome<
+  { readonly value: T; readonly warnings: readonly TokenWarning[] },
+  {
+    readonly error: ServiceError;
+    readonly location?: TokenLocation;
+    readonly warnings: readonly TokenWarning[];
+  }
+>;
 
 export function ok<T>(value: T, warnings: readonly TokenWarning[] = []): Result<T> {
   return { ok: true, value, warnings };

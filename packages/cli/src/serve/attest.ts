@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { policyRejection } from "@maa-policy/parser";
+import { policyRejection, type Result } from "@maa-policy/parser";
 import { draftToken, loadPolicy } from "@maa-policy/evaluator";
 import { claimsFromEvidence, type EnclaveData } from "@maa-policy/evidence";
 import {
@@ -93,7 +93,7 @@ const DATA_TYPES: Record<string, EnclaveData["dataType"]> = { Binary: "binary", 
 function enclaveData(
   value: unknown,
   name: string,
-): { ok: true; value: EnclaveData | undefined } | { ok: false; answer: Answer } {
+): Result<{ value: EnclaveData | undefined }, { answer: Answer }> {
   if (value === undefined || value === null) return { ok: true, value: undefined };
   const { data, dataType } = (typeof value === "object" ? value : {}) as Record<string, unknown>;
   const type =

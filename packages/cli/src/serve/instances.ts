@@ -1,4 +1,4 @@
-import type { ServiceError } from "@maa-policy/parser";
+import type { ServiceError, Result } from "@maa-policy/parser";
 import type { CompiledPolicy } from "@maa-policy/evaluator";
 import type { X509Certificate } from "@maa-policy/tokens";
 import type { InstanceRecord, Store } from "./store.js";
@@ -23,9 +23,10 @@ export interface InstanceState {
   readonly certificatesChanged?: boolean;
 }
 
-export type Change<T> =
-  | { readonly ok: true; readonly state: InstanceState; readonly result: T }
-  | { readonly ok: false; readonly error: ServiceError };
+export type Change<T> = Result<
+  { readonly state: InstanceState; readonly result: T },
+  { readonly error: ServiceError }
+>;
 
 /**
  * The instances in memory, backed by the store. Changes to one instance run one at a time, each on

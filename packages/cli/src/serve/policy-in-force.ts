@@ -1,4 +1,4 @@
-import { policyRejection, serviceError, type ServiceError } from "@maa-policy/parser";
+import { policyRejection, serviceError, type ServiceError, type Result } from "@maa-policy/parser";
 import { DEFAULT_POLICIES, loadPolicy, type CompiledPolicy } from "@maa-policy/evaluator";
 import {
   createUnsignedPolicyToken,
@@ -53,7 +53,7 @@ export function policyTokenInForce(state: InstanceState, type: string): string {
 export async function readPolicy(
   token: string,
   signer?: object,
-): Promise<{ ok: true; stored: StoredPolicy; tokenHash: string } | { ok: false; error: ServiceError }> {
+): Promise<Result<{ stored: StoredPolicy; tokenHash: string }, { error: ServiceError }>> {
   const decoded = decodePolicyToken(token);
   if (!decoded.ok) return decoded;
   const text = decoded.value.policy;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { Result } from "@maa-policy/parser";
 import { httpFailure, invalidParameter, type Answer } from "./answer.js";
 import type { Route } from "./routes.js";
 
@@ -18,7 +19,7 @@ const MEDIA_TYPES: Record<Route["body"], readonly string[]> = {
 export async function readBody(
   request: IncomingMessage,
   route: Route,
-): Promise<{ ok: true; text: string; json: unknown } | { ok: false; answer: Answer }> {
+): Promise<Result<{ text: string; json: unknown }, { answer: Answer }>> {
   const declared = Number(request.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) return { ok: false, answer: tooLarge() };
   const chunks: Buffer[] = [];

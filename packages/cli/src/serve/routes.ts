@@ -1,3 +1,4 @@
+import type { Result } from "@maa-policy/parser";
 /** What each call of the REST API (spec §5.1) needs: its handler, its access and its body. */
 export type Operation =
   | "certs"
@@ -103,9 +104,10 @@ const PREFIX = /^(?:\/[A-Za-z0-9._~-]+)*$/;
  */
 const MAX_PREFIX_LENGTH = 200;
 
-export type Match =
-  | { readonly ok: true; readonly route: Route; readonly prefix: string; readonly type: string | undefined }
-  | { readonly ok: false; readonly status: 404 | 405 };
+export type Match = Result<
+  { readonly route: Route; readonly prefix: string; readonly type: string | undefined },
+  { readonly status: 404 | 405 }
+>;
 
 /**
  * Finds the route for a path, trying each split of it into an instance prefix and a route path,

@@ -47,9 +47,7 @@ export function register(ws: Workspace): void {
     const offset = ws.offset(model, position);
     const context = completionContext(text, offset, { policy: model.analysis.policy, lines: model.lines });
     if (!context) return [];
-    const inIssueProperty = /issueproperty\s*\([^)]*$/.test(
-      text.slice(text.lastIndexOf("\n", offset - 1) + 1, offset),
-    );
+    const inIssueProperty = context.action === "issueproperty";
     const items = [
       ...keywordItems(context),
       ...context.slots.flatMap((slot) =>

@@ -45,10 +45,7 @@ export function register(ws: Workspace): void {
   connection.onRenameRequest((params) => {
     const found = find(params);
     if (!found) return null;
-    if (
-      !/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName) ||
-      (KEYWORDS as readonly string[]).includes(params.newName)
-    )
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(params.newName) || KEYWORDS.includes(params.newName))
       return new ResponseError(ErrorCodes.InvalidParams, `'${params.newName}' is not a valid identifier.`);
     const edits = found.all.map((o) => ({ range: toRange(o.range), newText: params.newName }));
     return { changes: { [params.textDocument.uri]: edits } };

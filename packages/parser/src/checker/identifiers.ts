@@ -1,56 +1,26 @@
-import type { Condition, Expression, Name, Rule } from "../ast.js";
+import type { Condition, Name } from "../ast.js";
+import { visitScope } from "../identifier-scope.js";
 import type { Range } from "../position.js";
 import { closestAll, orList } from "../suggest.js";
 import { CheckContext, replaceFix } from "./context.js";
-import { walk } from "./walk.js";
 
-/**
- * Identifiers are scoped to one rule and bound left to right: a condition may use identifiers bound
- * by the conditions before it, and the action may use all of them (docs/decisions.md).
- */
+/** Unbound, negated and duplicate identifiers, by the language's one scoping rule (identifier-scope.ts). */
 export function checkIdentifiers(ctx: CheckContext): void {
-  for (const [rule] of ctx.rules()) checkRule(ctx, rule);
-}
-
-function checkRule(ctx: CheckContext, rule: Rule): void {
-  const bound = new Map<string, Condition>();
-  for (const condition of rule.conditions) {
-    for (const property of condition.properties) checkReferences(ctx, property.value, bound);
-    const identifier = condition.identifier;
-    if (!identifier) continue;
-    if (condition.negated) {
-      ctx.report(
-        "error",
-        "negated-identifier",
-        `'${identifier.text}' binds nothing: a '!' condition holds only when no claim matches.`,
-        identifier.range,
-      );
-      continue;
-    }
-    if (bound.has(identifier.text)) {
-      ctx.report(
-        "error",
-        "duplicate-identifier",
-        `'${identifier.text}' is already bound in this rule.`,
-        identifier.range,
-      );
-      continue;
-    }
-    bound.set(identifier.text, condition);
-  }
-  for (const argument of rule.action.arguments) checkReferences(ctx, argument.value, bound);
-}
-
-function checkReferences(
-  ctx: CheckContext,
-  expression: Expression,
-  bound: ReadonlyMap<string, Condition>,
-): void {
-  for (const node of walk(expression)) {
-    if (node.kind === "PropertyReference") checkBound(ctx, node.identifier, bound);
-    else if (node.kind === "IdentifierReference")
-      checkBound(ctx, { text: node.name, range: node.range }, bound);
-  }
+  for (const [rule] of ctx.rules())
+    visitScope(rule, {
+      use: (text, range, bound) => checkBound(ctx, { text, range }, bound),
+      bind: (text, range, _condition, refused) => {
+        if (refused === "negated")
+          ctx.report(
+            "error",
+            "negated-identifier",
+            `'${text}' binds nothing: a '!' condition holds only when no claim matches.`,
+            range,
+          );
+        else if (refused === "duplicate")
+          ctx.report("error", "duplicate-identifier", `'${text}' is already bound in this rule.`, range);
+      },
+    });
 }
 
 function checkBound(

@@ -1,4 +1,5 @@
 import type { TextEdit } from "../diagnostic.js";
+import type { Result } from "../result.js";
 import { parsePolicy } from "../parse.js";
 import { LineIndex, type Range } from "../position.js";
 import type { Policy } from "../ast.js";
@@ -17,9 +18,10 @@ export interface FormatOptions {
   readonly lineEnding?: "\n" | "\r\n";
 }
 
-export type FormatResult =
-  | { readonly ok: true; readonly text: string; readonly edits: TextEdit[] }
-  | { readonly ok: false; readonly reason: string };
+export type FormatResult = Result<
+  { readonly text: string; readonly edits: TextEdit[] },
+  { readonly reason: string }
+>;
 
 export const DEFAULT_INDENT = 4;
 export const DEFAULT_MAX_LINE_WIDTH = 110;
@@ -75,7 +77,7 @@ function toEdits(gaps: readonly Gap[], text: string): TextEdit[] {
   return gaps.map((gap) => ({ range: lines.range(gap.start, gap.end), newText: gap.newText }));
 }
 
-type Formatted = { ok: true; text: string; gaps: Gap[]; policy: Policy } | { ok: false; reason: string };
+type Formatted = Result<{ text: string; gaps: Gap[]; policy: Policy }, { reason: string }>;
 
 function formatAll(text: string, options: FormatOptions): Formatted {
   const invalid = invalidOption(options);

@@ -3,7 +3,7 @@
  * Plain JSON both ways: bytes travel as base64url text.
  */
 import type { EvaluationFailure, Outcome, RuleTrace } from "@maa-policy/evaluator";
-import type { Claim, Position, ServiceError } from "@maa-policy/parser";
+import type { Claim, Position, ServiceError, Result } from "@maa-policy/parser";
 
 /** `playground/run`: check the claims, evaluate the policy, build the draft and policy tokens. */
 export const RUN_REQUEST = "playground/run";
@@ -18,9 +18,10 @@ export interface RunParams {
   readonly now?: number;
 }
 
-export type ClaimsCheck =
-  | { readonly ok: true; readonly format: "array" | "object" | "token"; readonly count: number }
-  | { readonly ok: false; readonly error: ServiceError; readonly position: Position | undefined };
+export type ClaimsCheck = Result<
+  { readonly format: "array" | "object" | "token"; readonly count: number },
+  { readonly error: ServiceError; readonly position: Position | undefined }
+>;
 
 export interface RunResult {
   readonly claims: ClaimsCheck;
@@ -69,14 +70,14 @@ export interface EvidenceData {
   readonly encoding: "raw" | "base64url";
 }
 
-export type EvidenceOutcome =
-  | {
-      readonly ok: true;
-      readonly kind: "sgx" | "openenclave";
-      /** `policy-eval claims --format json`: the claims pane's new text. */
-      readonly claimsJson: string;
-      /** What was verified offline and what was not, as `policy-eval claims` says it. */
-      readonly summary: readonly string[];
-      readonly warnings: readonly string[];
-    }
-  | { readonly ok: false; readonly message: string; readonly warnings: readonly string[] };
+export type EvidenceOutcome = Result<
+  {
+    readonly kind: "sgx" | "openenclave";
+    /** `policy-eval claims --format json`: the claims pane's new text. */
+    readonly claimsJson: string;
+    /** What was verified offline and what was not, as `policy-eval claims` says it. */
+    readonly summary: readonly string[];
+    readonly warnings: readonly string[];
+  },
+  { readonly message: string; readonly warnings: readonly string[] }
+>;
