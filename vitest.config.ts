@@ -11,5 +11,6 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 20_000,
     globalSetup: ["test/support/temp-root.ts"],
+    setupFiles: ["test/support/generated-parser.ts"],
   },
 });

@@ -65,3 +65,20 @@ it.runIf(existsSync(join(ROOT, "packages/tokens/dist/encoding.js")))(
     expect(loaded.ours.length).toBe(14);
   },
 );
+
+it.runIf(existsSync(join(ROOT, "packages/evaluator/dist/index.js")))(
+  "the parser and the evaluator load ANTLR only on demand, for a syntax error or completion (issue 18)",
+  () => {
+    for (const entry of ["@maa-policy/parser", "@maa-policy/evaluator"]) {
+      const loaded = loadedBy(packageEntry(entry)!);
+      expect(loaded.external.filter((name) => name.startsWith("antlr4"))).toEqual([]);
+      expect(loaded.ours.filter((file) => /generated\/|antlr|completion\.js$/.test(file))).toEqual([
+        "packages/parser/dist/generated/MaaPolicyTokens.js",
+      ]);
+    }
+    // The one module that imports the generated parser's modules, loaded by `import()`.
+    expect(loadedBy(join(ROOT, "packages/parser/dist/antlr-entry.js")).external).toEqual(
+      expect.arrayContaining(["antlr4ng", "antlr4-c3"]),
+    );
+  },
+);

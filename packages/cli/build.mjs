@@ -1,13 +1,13 @@
 // Bundles `policy-eval` into a few files for a fast start: Node resolves and compiles one module
 // graph of ~150 files otherwise. Each command stays a chunk of its own, loaded only when it runs
 // (see src/commands/index.ts). `tsc -b` still type-checks and emits dist/ for tests and libraries.
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 // Chunk names carry a content hash: without a clean start, every build would leave its old chunks.
 rmSync("dist/bundle", { recursive: true, force: true });
 
-await build({
+const { metafile } = await build({
   // The worker threads of `check` (src/analyze-many.ts) run an entry of their own, beside the chunks.
   entryPoints: { "policy-eval": "src/main.ts", "analyze-worker": "src/analyze-worker.ts" },
   outdir: "dist/bundle",
@@ -25,9 +25,12 @@ await build({
   // @pnpm/tabtab reads its shell scripts from files beside its own code (completion only).
   external: ["@peculiar/x509", "reflect-metadata", "tsyringe", "yaml", "@pnpm/tabtab"],
   sourcemap: true,
+  // Which sources each chunk holds: the bundle test checks which of them a command loads.
+  metafile: true,
   logLevel: "warning",
   // CommonJS dependencies bundled into ESM expect `require`.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
 });
+writeFileSync("dist/bundle/metafile.json", JSON.stringify(metafile));

@@ -2,10 +2,13 @@
 // the texts, analyses those it claims, one at a time, from the counter it shares with the main
 // thread and the other workers, and sends back their findings.
 import { parentPort, workerData } from "node:worker_threads";
-import { analyzePolicy } from "@maa-policy/parser";
+import { analyzePolicy, loadGeneratedParser } from "@maa-policy/parser";
 import type { WorkerInput, WorkerResult, WorkerTexts } from "./analyze-many.js";
 
 const claimed = new Int32Array((workerData as WorkerInput).next);
+// The parser for text with a syntax error loads while the files are read, too.
+await loadGeneratedParser();
+// Messages wait on the port until this listener is attached.
 parentPort!.once("message", ({ texts, options }: WorkerTexts) => {
   const results: WorkerResult[] = [];
   for (let i = Atomics.add(claimed, 0, 1); i < texts.length; i = Atomics.add(claimed, 0, 1)) {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
@@ -25,6 +24,8 @@ export async function writeFileAtomic(
   // A pipe, a terminal or a device (`-o /dev/stdout`, `-o >(jq .)`, `-o /dev/null`) is written to
   // as it is: renaming a file over it would replace the device instead of writing to it.
   if (original && !original.isFile()) return writeInPlace(target, text);
+  // node:crypto is loaded here, not at start: it costs every command (`eval` too) ~8 ms to load.
+  const { randomBytes } = await import("node:crypto");
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   // A mode asked for (0o600 for a private key) is set whatever the file had; otherwise the file keeps its own.
   const mode = options.mode ?? (original ? original.mode & 0o7777 : 0o666);

@@ -1,5 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { spawnCli } from "./run-cli.js";
 import { tempDir } from "../../../test/support/temp-dir.js";
@@ -93,5 +94,60 @@ describe("what a command loads at start", () => {
   it("eval and check never load the X.509 library; the token commands do", () => {
     expect([x509(["eval", policy, "--claims", claims]), x509(["check", policy])]).toEqual([0, 0]);
     expect(x509(["token", "encode", policy])).toBeGreaterThan(0);
+  });
+});
+
+// ANTLR (antlr4ng and the generated lexer and parser) builds its state machines when loaded, a
+// third of a start; a valid policy never needs it (issue 18). esbuild puts it in chunks of its own,
+// loaded on demand; a module hook records the files a run loads, and the bundle's metafile says
+// which sources each chunk holds.
+describe("ANTLR, loaded only for a syntax error", () => {
+  const hooks = write(
+    "hooks.mjs",
+    'import { appendFileSync } from "node:fs";\nexport async function load(url, context, next) {\n  appendFileSync(process.env.LOADED_LOG, url + "\\n");\n  return next(url, context);\n}\n',
+  );
+  const register = write(
+    "register.mjs",
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  const metafile = JSON.parse(
+    readFileSync(new URL("../dist/bundle/metafile.json", import.meta.url), "utf8"),
+  ) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const sources = new Map(
+    Object.entries(metafile.outputs).map(([file, output]) => [basename(file), Object.keys(output.inputs)]),
+  );
+  const antlr = (source: string) =>
+    /node_modules\/antlr4|generated\/MaaPolicy(Lexer|Parser)\.ts$/.test(source);
+  let runs = 0;
+  const run = (args: string[]) => {
+    const log = join(dir, `loaded-${runs++}.txt`);
+    writeFileSync(log, "");
+    const result = spawnCli(args, undefined, {
+      NODE_OPTIONS: `--import=${pathToFileURL(register).href}`,
+      LOADED_LOG: log,
+    });
+    const urls = readFileSync(log, "utf8").split("\n");
+    const chunks = urls.filter((url) => url.includes("/dist/bundle/"));
+    expect(chunks.length).toBeGreaterThan(3);
+    const loaded = chunks.flatMap((url) => sources.get(basename(new URL(url).pathname)) ?? []);
+    return { result, antlr: loaded.filter(antlr), builtins: urls.filter((url) => url.startsWith("node:")) };
+  };
+
+  it("eval of a valid policy loads none of it, nor node:crypto (~8 ms)", () => {
+    const { result, antlr, builtins } = run(["eval", policy, "--claims", claims]);
+    expect(result.code).toBe(0);
+    expect(antlr).toEqual([]);
+    expect(builtins).not.toContain("node:crypto");
+    expect(builtins).toContain("node:fs/promises");
+  });
+
+  it("eval of a policy with a syntax error loads it, for ANTLR's exact message", () => {
+    const broken = write("broken.txt", "version=1.2;\nauthorizationrules { => permit() };\n");
+    const { result, antlr } = run(["eval", broken, "--claims", claims]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${broken}:2:34: error extraneous-input: extraneous input '}' expecting ';'\n`,
+    );
+    expect(antlr).toContain("../../node_modules/antlr4ng/dist/index.mjs");
   });
 });

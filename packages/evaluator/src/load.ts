@@ -1,5 +1,5 @@
 import {
-  analyzePolicy,
+  analyzePolicyAsync,
   policyRejection,
   serviceError,
   type Analysis,
@@ -30,7 +30,7 @@ export type LoadedPolicy = Result<
  * already has (the language server's), it does not parse again.
  */
 export async function loadPolicy(source: string | Analysis): Promise<LoadedPolicy> {
-  const analysis = typeof source === "string" ? analyzePolicy(source) : source;
+  const analysis = typeof source === "string" ? await analyzePolicyAsync(source) : source;
   if (analysis.hasErrors || !analysis.policy)
     return { ok: false, diagnostics: analysis.diagnostics, analysis, error: loadError(analysis) };
   return { ok: true, policy: await compilePolicy(analysis.policy), analysis };

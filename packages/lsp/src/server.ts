@@ -6,6 +6,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { loadGeneratedParser } from "@maa-policy/parser";
 import * as codeActions from "./features/code-actions.js";
 import * as completion from "./features/completion.js";
 import * as diagnostics from "./features/diagnostics.js";
@@ -53,7 +54,9 @@ export function startServer(connection: Connection, options?: ServerOptions): vo
   const documents = new TextDocuments(TextDocument);
   const ws = new Workspace(connection, documents, options?.projectConfig);
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    // Analysis, completion and formatting run synchronously; syntax errors need the generated parser.
+    await loadGeneratedParser();
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const delay =
       typeof init.diagnosticsDelay === "number" ? init.diagnosticsDelay : DEFAULT_DIAGNOSTICS_DELAY;

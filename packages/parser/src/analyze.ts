@@ -4,7 +4,7 @@ import { ATTESTATION_TYPES, type AttestationType } from "./claims-catalogue.js";
 import { checkPolicy } from "./checker/index.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { MAX_DIAGNOSTICS } from "./limits.js";
-import { parsePolicy, type ParseResult } from "./parse.js";
+import { parsePolicy, parsePolicyAsync, type ParseResult } from "./parse.js";
 
 export interface AnalysisOptions {
   /** The caller's default: `check --attestation-type`, the editor's `maaPolicy.attestationType`. */
@@ -26,9 +26,21 @@ export interface Analysis extends ParseResult {
   readonly attestationType: AttestationTypeResolution;
 }
 
-/** Parse and check in one call: what `policy-eval check`, the language server and `eval` start from. */
+/**
+ * Parse and check in one call: what `policy-eval check` and the language server start from. Text
+ * with a syntax error needs the generated parser loaded (`loadGeneratedParser`, see `parsePolicy`).
+ */
 export function analyzePolicy(text: string, options: AnalysisOptions = {}): Analysis {
-  const parsed = parsePolicy(text);
+  return analysisOf(parsePolicy(text), options);
+}
+
+/** `analyzePolicy`, loading the generated parser only for text with a syntax error: `eval`'s entry. */
+export async function analyzePolicyAsync(text: string, options: AnalysisOptions = {}): Promise<Analysis> {
+  return analysisOf(await parsePolicyAsync(text), options);
+}
+
+function analysisOf(parsed: ParseResult, options: AnalysisOptions): Analysis {
+  const { text } = parsed;
   const pragma = readPragma(text, parsed.source.lines);
   const resolution = resolveAttestationType(
     parsed.policy,

@@ -11,7 +11,7 @@
 import { CodeCompletionCore } from "antlr4-c3";
 import { CharStream, CommonToken, CommonTokenStream, ListTokenSource, Token } from "antlr4ng";
 import type { ActionName, Policy, SectionName } from "./ast.js";
-import { lexFast } from "./fast-lexer.js";
+import { lexFast } from "./antlr-tokens.js";
 import { MaaPolicyLexer } from "./generated/MaaPolicyLexer.js";
 import { MaaPolicyParser as P } from "./generated/MaaPolicyParser.js";
 import { LineIndex, type Range } from "./position.js";

@@ -1,4 +1,4 @@
-import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
+import { TokenType as L } from "./generated/MaaPolicyTokens.js";
 import type * as ast from "./ast.js";
 import { AstWriter } from "./ast-records.js";
 import { PolicyView } from "./ast-views.js";

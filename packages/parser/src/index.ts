@@ -2,12 +2,13 @@ export * from "./ast.js";
 export * from "./model.js";
 export { plainAst } from "./ast-views.js";
 export { childNodes, type SyntaxNode } from "./ast-children.js";
-export { parsePolicy, type ParseResult } from "./parse.js";
+export { parsePolicy, parsePolicyAsync, type ParseOptions, type ParseResult } from "./parse.js";
+export { completionContext, loadGeneratedParser } from "./generated-parser.js";
 export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, closestAll, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";
-export { analyzePolicy, type Analysis, type AnalysisOptions } from "./analyze.js";
+export { analyzePolicy, analyzePolicyAsync, type Analysis, type AnalysisOptions } from "./analyze.js";
 export { type AttestationTypeResolution } from "./attestation-type.js";
 export * from "./project-config.js";
 export { checkPolicy } from "./checker/index.js";
@@ -21,10 +22,5 @@ export * from "./language.js";
 export { applyEdits, automaticFix, fixAllEdits } from "./fixes.js";
 export * from "./claims-catalogue.js";
 export { claimTypeWarnings } from "./claim-typing.js";
-export {
-  completionContext,
-  type CompletionContext,
-  type CompletionHints,
-  type CompletionSlot,
-} from "./completion.js";
+export type { CompletionContext, CompletionHints, CompletionSlot } from "./completion.js";
 export * from "./format/index.js";

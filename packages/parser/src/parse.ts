@@ -1,35 +1,9 @@
-import {
-  BailErrorStrategy,
-  CharStream,
-  CommonTokenStream,
-  DefaultErrorStrategy,
-  ListTokenSource,
-  type Parser,
-  type ParserRuleContext,
-  type RecognitionException,
-  ParseCancellationException,
-  PredictionMode,
-  Token,
-} from "antlr4ng";
-import { PolicyLexer } from "./policy-lexer.js";
-import { antlrTokens, scan } from "./fast-lexer.js";
-import { parseFast } from "./fast-parser.js";
-import { Utf16CharStream } from "./utf16-char-stream.js";
-import {
-  AuthorizationRulesContext,
-  ConfigurationRulesContext,
-  IssuanceRulesContext,
-  MaaPolicyParser,
-  PolicyContext,
-} from "./generated/MaaPolicyParser.js";
 import type { Policy } from "./ast.js";
-import { AstBuilder } from "./ast-builder.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { parseFast } from "./fast-parser.js";
+import { generatedParser, loadGeneratedParser, type GeneratedParser } from "./generated-parser.js";
 import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import { SourceMap } from "./source-map.js";
-import { MAX_SYNTAX_ERRORS } from "./limits.js";
-import { SyntaxErrorCollector, TooManySyntaxErrors } from "./syntax-errors.js";
-import { syntaxDiagnostic } from "./syntax-hints.js";
 
 export interface ParseResult {
   /** Undefined only when the text could not be parsed at all (see `parser-limit`). */
@@ -40,155 +14,66 @@ export interface ParseResult {
   readonly source: SourceMap;
 }
 
+export interface ParseOptions {
+  /** Skips the fast parser, so that tests can hold the two to the same AST. */
+  readonly generatedParserOnly?: boolean;
+}
+
 /**
  * Parses policy text into the typed AST with every syntax error. Never throws: function calls
  * nested deeper than `MAX_NESTING`, and input that defeats the generated parser itself (nesting
  * deep enough to exhaust its stack), become a `parser-limit` diagnostic and no AST.
  *
- * Text without a syntax error is read by a hand-written fast path (`fast-parser.ts`);
- * `generatedParserOnly` skips it, so that tests can hold the two to the same AST.
- *
- * Then two stages, as vscode-antlr4 does: SLL prediction with a bail-out strategy is fast and enough for
- * nearly every policy; only on failure is the text parsed again with full LL and error recovery,
- * which gives ANTLR's exact messages.
+ * Text without a syntax error (nearly all text) is read by a hand-written fast path
+ * (`fast-parser.ts`); it declines at the first error, and the generated ANTLR parser reads the
+ * text again for ANTLR's exact errors (`parse-generated.ts`). That parser is loaded on demand
+ * (`generated-parser.ts`): call `loadGeneratedParser()` once before parsing synchronously, or use
+ * `parsePolicyAsync`, which loads it only for text the fast parser declines.
  */
-export function parsePolicy(text: string, options: { generatedParserOnly?: boolean } = {}): ParseResult {
+export function parsePolicy(text: string, options: ParseOptions = {}): ParseResult {
+  const first = parseFirst(text, options);
+  return "policy" in first ? first : parseAgain(first, generatedParser());
+}
+
+/** `parsePolicy`, loading the generated parser only when the text needs it (a syntax error). */
+export async function parsePolicyAsync(text: string, options: ParseOptions = {}): Promise<ParseResult> {
+  const first = parseFirst(text, options);
+  return "policy" in first ? first : parseAgain(first, await loadGeneratedParser());
+}
+
+/** Text the fast parser declined, with the call it declined for when that call nests too deep. */
+interface Declined {
+  readonly text: string;
+  readonly source: SourceMap;
+  readonly astral: boolean;
+  readonly tooDeep: NestingTooDeep | undefined;
+}
+
+function parseFirst(text: string, options: ParseOptions): ParseResult | Declined {
   const source = new SourceMap(text);
   const astral = source.hasAstralCharacters;
-  // Text without a syntax error (nearly all text) is read by the fast parser; it declines at the
-  // first error, and the generated parser reads the text again for ANTLR's exact errors.
   const fast = astral || options.generatedParserOnly === true ? undefined : parseFast(text, source);
   if (fast && !(fast instanceof NestingTooDeep)) return { policy: fast, diagnostics: [], text, source };
+  return { text, source, astral, tooDeep: fast };
+}
+
+function parseAgain({ text, source, astral, tooDeep }: Declined, generated: GeneratedParser): ParseResult {
   try {
-    return parseGenerated(text, source, astral);
+    return generated.parseGenerated(text, source, astral);
   } catch (error) {
     if (!(error instanceof RangeError || error instanceof NestingTooDeep)) throw error;
     // Where the generated parser's own stack gave out first, the call the fast parser saw, if any.
-    const tooDeep = error instanceof NestingTooDeep ? error : fast;
+    const deep = error instanceof NestingTooDeep ? error : tooDeep;
     const diagnostic: Diagnostic = {
       code: "parser-limit",
       severity: "error",
-      ...(tooDeep
+      ...(deep
         ? {
             message: `Function calls nest more than ${MAX_NESTING} deep here; maa-policy reads no deeper.`,
-            range: source.lines.range(tooDeep.start, tooDeep.end),
+            range: source.lines.range(deep.start, deep.end),
           }
         : { message: "The policy is nested too deeply to parse.", range: source.lines.range(0, 0) }),
     };
     return { policy: undefined, diagnostics: [diagnostic], text, source };
-  }
-}
-
-function parseGenerated(text: string, source: SourceMap, astral: boolean): ParseResult {
-  // Well-formed tokens (no astral characters, nothing the lexer rejects) come from the fast lexer;
-  // the rest from the generated one, so that lexer errors keep ANTLR's messages and their order.
-  // The generated lexer is only built when needed: loading its state machine costs a cold start.
-  const scanned = astral ? undefined : scan(text);
-
-  const errors = new SyntaxErrorCollector();
-  const stream = astral ? CharStream.fromString(text) : new Utf16CharStream(text);
-  const fast = scanned && antlrTokens(scanned, stream);
-  let lexer: PolicyLexer | undefined;
-  if (!fast) {
-    lexer = new PolicyLexer(stream);
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(errors);
-  }
-  const tokens = new CommonTokenStream(fast ? new ListTokenSource(fast) : lexer!);
-  const parser = new MaaPolicyParser(tokens);
-  errors.parser = parser;
-  parser.removeErrorListeners();
-  // The AST builder reads the grammar's labels; a parse tree would cost a node per token.
-  parser.buildParseTrees = false;
-
-  let tree: PolicyContext | undefined;
-  let stopped: TooManySyntaxErrors | undefined;
-  const recovery = new TrackingErrorStrategy();
-  // ANTLR makes an exception object for every error it recovers from, and capturing their stack
-  // traces was most of the cost of error-dense text; nothing reads them.
-  const stackTraceLimit = withoutStackTraces();
-  try {
-    parser.interpreter.predictionMode = PredictionMode.SLL;
-    parser.errorHandler = new BailErrorStrategy();
-    try {
-      tree = parser.policy();
-    } catch (error) {
-      if (!(error instanceof ParseCancellationException)) throw error;
-      errors.errors.length = 0;
-      if (lexer) {
-        lexer.reset();
-        tokens.setTokenSource(lexer);
-      } else {
-        tokens.seek(0);
-      }
-      parser.reset();
-      parser.addErrorListener(errors);
-      parser.errorHandler = recovery;
-      parser.interpreter.predictionMode = PredictionMode.LL;
-      tree = parser.policy();
-    }
-  } catch (error) {
-    if (!(error instanceof TooManySyntaxErrors)) throw error;
-    stopped = error;
-    tree = salvage(error, recovery.failed);
-  } finally {
-    restoreStackTraces(stackTraceLimit);
-    errors.finished = true;
-  }
-
-  const hidden = tokens.getTokens().filter((token) => token.channel === Token.HIDDEN_CHANNEL);
-  const policy = tree && new AstBuilder(source, recovery.failed).policy(tree, hidden);
-  const diagnostics = errors.errors.map((error) => syntaxDiagnostic(error, source, tokens));
-  if (stopped) {
-    const at = source.range(stopped.start, stopped.start);
-    diagnostics.push({
-      code: "too-many-errors",
-      severity: "information",
-      message: `More than ${MAX_SYNTAX_ERRORS} syntax errors: maa-policy stopped reading here (the service reports only the first).`,
-      range: at,
-    });
-  }
-  return { policy, diagnostics, text, source };
-}
-
-/**
- * What was read before the parser stopped: the rules it finished, in the sections it was in. The
- * contexts it was inside when it stopped are incomplete; every one but a section is left out of
- * the AST, and a section it was in is kept with the rules it had finished.
- */
-function salvage(stop: TooManySyntaxErrors, failed: WeakSet<ParserRuleContext>): PolicyContext | undefined {
-  const open: ParserRuleContext[] = [];
-  for (let context = stop.context; context; context = context.parent) open.push(context);
-  const root = open.at(-1);
-  if (!(root instanceof PolicyContext)) return undefined;
-  for (const context of open) {
-    if (context instanceof ConfigurationRulesContext) root._configuration.push(context);
-    else if (context instanceof AuthorizationRulesContext) root._authorization.push(context);
-    else if (context instanceof IssuanceRulesContext) root._issuance.push(context);
-    else if (context !== root) failed.add(context);
-  }
-  return root;
-}
-
-type ErrorConstructorV8 = ErrorConstructor & { stackTraceLimit?: number };
-
-function withoutStackTraces(): number | undefined {
-  const before = (Error as ErrorConstructorV8).stackTraceLimit;
-  (Error as ErrorConstructorV8).stackTraceLimit = 0;
-  return before;
-}
-
-function restoreStackTraces(before: number | undefined): void {
-  if (before === undefined) Reflect.deleteProperty(Error, "stackTraceLimit");
-  else (Error as ErrorConstructorV8).stackTraceLimit = before;
-}
-
-/** Remembers the rule contexts in which an error was reported, so the AST builder can skip them. */
-class TrackingErrorStrategy extends DefaultErrorStrategy {
-  readonly failed = new WeakSet<ParserRuleContext>();
-
-  override reportError(recognizer: Parser, error: RecognitionException): void {
-    if (recognizer.context) this.failed.add(recognizer.context);
-    super.reportError(recognizer, error);
   }
 }

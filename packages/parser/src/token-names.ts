@@ -1,4 +1,4 @@
-import { MaaPolicyLexer as L } from "./generated/MaaPolicyLexer.js";
+import { TokenType as L } from "./generated/MaaPolicyTokens.js";
 import type { ActionName, ComparisonOperator, SectionName } from "./ast.js";
 
 /** The AST's names for the grammar's keyword and operator tokens, for both readers of the text. */

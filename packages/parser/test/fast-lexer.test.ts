@@ -1,7 +1,7 @@
 import { BaseErrorListener, CommonTokenStream, type Token } from "antlr4ng";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lexFast } from "../src/fast-lexer.js";
+import { lexFast } from "../src/antlr-tokens.js";
 import { PolicyLexer } from "../src/policy-lexer.js";
 import { Utf16CharStream } from "../src/utf16-char-stream.js";
 import { PUNCTUATION, policyText } from "../../../test/support/policy-arbitrary.js";

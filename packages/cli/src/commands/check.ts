@@ -2,6 +2,7 @@ import {
   analyzePolicy,
   applyEdits,
   automaticFix,
+  loadGeneratedParser,
   type Analysis,
   type AnalysisOptions,
   type AttestationType,
@@ -68,6 +69,8 @@ export function register(program: Command, report: Report): void {
 }
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
+  // Files are analysed synchronously, and any of them may have a syntax error to report.
+  await loadGeneratedParser();
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
   let exit: number = ExitCode.Ok;

@@ -1,4 +1,4 @@
-import { formatPolicy, type FormatOptions } from "@maa-policy/parser";
+import { formatPolicy, loadGeneratedParser, type FormatOptions } from "@maa-policy/parser";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { writeFileAtomic } from "../atomic-write.js";
@@ -52,6 +52,8 @@ export function register(program: Command, report: Report): void {
  * with syntax errors is reported and left as it is, since formatting broken text could change it.
  */
 export async function fmt(args: readonly string[], options: FmtOptions): Promise<number> {
+  // A policy with a syntax error is reported with the generated parser's message.
+  await loadGeneratedParser();
   const paths = await policyFiles(args);
   if (!options.check && !options.write && !options.diff && paths.length > 1)
     throw new UsageError("fmt prints one policy; give --write, --check or --diff for several files");

@@ -9,7 +9,7 @@ import {
   policyTokenHash,
   verifyJws,
 } from "@maa-policy/tokens";
-import { analyzePolicy, serviceParsingError } from "@maa-policy/parser";
+import { analyzePolicyAsync, serviceParsingError } from "@maa-policy/parser";
 import type { Command } from "commander";
 import { ExitCode } from "../exit-codes.js";
 import { styleFor } from "../output/display.js";
@@ -99,7 +99,7 @@ export function register(program: Command, report: Report): void {
 async function encode(path: string, options: SignOptions): Promise<number> {
   const text = await readPolicyFile(path);
   if (typeof text !== "string") throw text.error;
-  if (refusedByParser(path, text, options.format)) return ExitCode.Invalid;
+  if (await refusedByParser(path, text, options.format)) return ExitCode.Invalid;
   const key = await readSigningKey(options.key, options.cert);
   const token = await createPolicyToken(text, key);
   if (reportedFailure(path, text, token, options.format)) return ExitCode.Invalid;
@@ -111,8 +111,8 @@ async function encode(path: string, options: SignOptions): Promise<number> {
  * PolicyParsingError; so does encode, before anything is signed. Text shows `check`'s findings,
  * json and service formats the service's error. Checker findings alone do not stop it.
  */
-function refusedByParser(path: string, text: string, format: Format): boolean {
-  const analysis = analyzePolicy(text);
+async function refusedByParser(path: string, text: string, format: Format): Promise<boolean> {
+  const analysis = await analyzePolicyAsync(text);
   const error = serviceParsingError(analysis);
   if (!error) return false;
   if (format === "text") {

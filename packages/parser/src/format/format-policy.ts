@@ -3,10 +3,10 @@ import type { Result } from "../result.js";
 import { parsePolicy } from "../parse.js";
 import { LineIndex, type Range } from "../position.js";
 import type { Policy } from "../ast.js";
-import type { Slot } from "./layout.js";
 import { renderWhitespace } from "./render.js";
-import { sameTokens } from "./same-policy.js";
-import { AlignmentError } from "./token-reader.js";
+import { scan } from "../fast-lexer.js";
+import { sameTokensAs } from "./same-policy.js";
+import type { Slot } from "./layout.js";
 import { layoutSlots } from "./walk.js";
 
 export interface FormatOptions {
@@ -88,13 +88,10 @@ function formatAll(text: string, options: FormatOptions): Formatted {
     const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : "";
     return { ok: false, reason: `The policy has syntax errors${where}; fix them before formatting.` };
   }
-  let slots: Slot[];
-  try {
-    slots = layoutSlots(text, parsed.policy, options.indent ?? DEFAULT_INDENT);
-  } catch (error) {
-    if (!(error instanceof AlignmentError)) throw error;
-    return { ok: false, reason: `Internal formatter error: ${error.message}.` };
-  }
+  // The scanner reads every text the parser accepts; undefined here would be a bug of either.
+  const scanned = scan(text);
+  if (!scanned) return { ok: false, reason: "Internal formatter error: the policy does not scan." };
+  const slots = layoutSlots(scanned, options.indent ?? DEFAULT_INDENT);
   const whitespace = renderWhitespace(slots, {
     indent: options.indent ?? DEFAULT_INDENT,
     maxLineWidth: options.maxLineWidth ?? DEFAULT_MAX_LINE_WIDTH,
@@ -102,7 +99,7 @@ function formatAll(text: string, options: FormatOptions): Formatted {
   });
   const { output, gaps } = assemble(text, slots, whitespace);
   // A last guard: the output must mean what the input meant, or nothing is changed.
-  if (!sameTokens(text, output))
+  if (!sameTokensAs(scanned, output))
     return {
       ok: false,
       reason: "Internal formatter error: the formatted policy would differ; nothing changed.",
@@ -111,26 +108,32 @@ function formatAll(text: string, options: FormatOptions): Formatted {
 }
 
 /**
- * Joins whitespace and items, and notes every gap that changed. The output is built as parts
- * joined once: a string grown by `+=` millions of times is a rope of as many nodes.
+ * The input with the gaps that changed replaced, and those gaps: tokens, comments and the gaps
+ * that stay are copied from the input a run at a time. The output is built as parts joined
+ * once: a string grown by `+=` millions of times is a rope of as many nodes.
  */
 function assemble(text: string, slots: readonly Slot[], whitespace: readonly string[]) {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const gaps: Gap[] = [];
   const parts: string[] = [];
   let previousEnd = 0;
+  let copied = 0;
   let i = 0;
-  const add = (item: { start: number; end: number; text: string }) => {
-    const space = (i === 0 ? bom : "") + whitespace[i++];
-    if (!sameGap(text, previousEnd, item.start, space))
-      gaps.push({ start: previousEnd, end: item.start, newText: space });
-    parts.push(space, item.text);
-    previousEnd = item.end;
+  const add = (start: number, end: number) => {
+    const space = i === 0 ? bom + whitespace[0] : whitespace[i];
+    i++;
+    if (!sameGap(text, previousEnd, start, space)) {
+      gaps.push({ start: previousEnd, end: start, newText: space });
+      parts.push(text.slice(copied, previousEnd), space);
+      copied = start;
+    }
+    previousEnd = end;
   };
   for (const slot of slots) {
-    for (const comment of slot.comments) add(comment);
-    add(slot.token);
+    for (const comment of slot.comments) add(comment.start, comment.end);
+    add(slot.start, slot.end);
   }
+  parts.push(text.slice(copied, previousEnd));
   return { output: parts.join(""), gaps };
 }
 

@@ -38,29 +38,30 @@ export interface LinesGap {
 
 export type Gap = InlineGap | SoftGap | LinesGap;
 
-/** A token or comment as it stands in the source, with the line breaks in front of it there. */
-export interface SourceItem {
-  readonly text: string;
+/** A comment as it stands in the source (offsets into it), with the line breaks around it there. */
+export interface CommentItem {
+  readonly kind: "LineComment" | "BlockComment";
   readonly start: number;
   readonly end: number;
   /** Line breaks in the whitespace between the previous item and this one. */
-  breaksBefore: number;
-}
-
-export interface CommentItem extends SourceItem {
-  readonly kind: "LineComment" | "BlockComment";
+  readonly breaksBefore: number;
   /** Line breaks in the whitespace after the comment (a line comment always ends its line). */
   breaksAfter: number;
 }
 
-export interface TokenItem extends SourceItem {
+/**
+ * A token, with the comments met before it, as it stands in the source (offsets into it: the
+ * output copies tokens and comments from there).
+ */
+export interface Slot {
+  readonly comments: readonly CommentItem[];
+  readonly start: number;
+  readonly end: number;
+  /** The token's type (`TokenType`); the end of the document is `SCAN_EOF`, an empty token. */
+  readonly type: number;
   readonly gap: Gap;
   /** The rule the token belongs to; a rule is wrapped or flat as a whole. */
   readonly group: number | undefined;
-}
-
-export interface Slot {
-  readonly comments: readonly CommentItem[];
-  /** The end of the document is a token with empty text. */
-  readonly token: TokenItem;
+  /** Line breaks in the whitespace between the previous item and this token. */
+  readonly breaksBefore: number;
 }

@@ -1,3 +1,5 @@
+import { SCAN_EOF } from "../fast-lexer.js";
+import { TokenType as T } from "../generated/MaaPolicyTokens.js";
 import type { Blanks, CommentItem, InlineGap, LinesGap, Slot, SoftGap } from "./layout.js";
 
 export interface RenderOptions {
@@ -14,11 +16,10 @@ export interface RenderOptions {
 export function renderWhitespace(slots: readonly Slot[], options: RenderOptions): string[] {
   const wrapped = wrappedGroups(slots, options);
   const out: string[] = [];
+  const r = new GapRenderer(options, out);
   let tokenAtLineStart = false;
   for (const slot of slots) {
-    const gap = slot.token.gap;
-    const group = slot.token.group;
-    const r = new GapRenderer(options, out);
+    const { gap, group } = slot;
     if (gap.kind === "lines") r.lines(slot, gap);
     else
       r.inline(
@@ -33,6 +34,8 @@ export function renderWhitespace(slots: readonly Slot[], options: RenderOptions)
 
 class GapRenderer {
   atLineStart = false;
+  /** Line breaks by blank lines and indent: a policy has a few kinds, and millions of them. */
+  private readonly breaks = new Map<number, string>();
 
   constructor(
     private readonly options: RenderOptions,
@@ -40,7 +43,13 @@ class GapRenderer {
   ) {}
 
   private lineBreak(blanks: number, indent: number): string {
-    return this.options.newline.repeat(1 + blanks) + " ".repeat(indent);
+    const key = blanks * 1024 + indent;
+    let line = this.breaks.get(key);
+    if (line === undefined) {
+      line = this.options.newline.repeat(1 + blanks) + " ".repeat(indent);
+      this.breaks.set(key, line);
+    }
+    return line;
   }
 
   lines(slot: Slot, gap: LinesGap): void {
@@ -55,13 +64,12 @@ class GapRenderer {
         ownLine = true;
       }
     });
-    const token = slot.token;
-    if (token.text === "") {
+    if (slot.type === SCAN_EOF) {
       this.out.push(this.options.newline);
     } else if (slot.comments.length === 0 && gap.start) {
       this.out.push("");
     } else {
-      const blanks = clamp(token.breaksBefore - 1, ownLine ? gap.tokenAfterComment : gap.token);
+      const blanks = clamp(slot.breaksBefore - 1, ownLine ? gap.tokenAfterComment : gap.token);
       this.out.push(this.lineBreak(blanks, gap.tokenIndent));
     }
     this.atLineStart = true;
@@ -83,14 +91,14 @@ class GapRenderer {
 }
 
 /** Punctuation that hugs what precedes it, even a comment: `"x" /* why *\/, value=1`. */
-const CLOSING = new Set([",", ")", "]", ";", ":", "."]);
+const CLOSING = new Set<number>([T.COMMA, T.RPAREN, T.RBRACKET, T.SEMICOLON, T.COLON, T.DOT]);
 
 /** The separator before a token of a rule laid out on one line. */
 function flatSeparator(slot: Slot): "" | " " {
-  const gap = slot.token.gap;
+  const gap = slot.gap;
   if (gap.kind === "soft") return " ";
   if (gap.kind === "lines") return "";
-  return slot.comments.length > 0 && !CLOSING.has(slot.token.text) ? " " : gap.flat;
+  return slot.comments.length > 0 && !CLOSING.has(slot.type) ? " " : gap.flat;
 }
 
 function breaksAfter(comment: CommentItem): boolean {
@@ -109,18 +117,19 @@ function wrappedGroups(slots: readonly Slot[], options: RenderOptions): Set<numb
   const widths = new Map<number, number>();
   const wrapped = new Set<number>();
   for (const slot of slots) {
-    const { group, text } = slot.token;
+    const { group } = slot;
     if (group === undefined) continue;
+    const length = slot.end - slot.start;
     if (!widths.has(group)) {
-      widths.set(group, options.indent + text.length);
+      widths.set(group, options.indent + length);
       continue;
     }
     let width = widths.get(group)!;
     for (const comment of slot.comments) {
       if (comment.breaksBefore > 0 || breaksAfter(comment)) wrapped.add(group);
-      width += 1 + comment.text.length;
+      width += 1 + comment.end - comment.start;
     }
-    widths.set(group, width + flatSeparator(slot).length + text.length);
+    widths.set(group, width + flatSeparator(slot).length + length);
   }
   for (const [group, width] of widths) if (width > options.maxLineWidth) wrapped.add(group);
   return wrapped;

@@ -1,5 +1,5 @@
 import { plainAst } from "../ast-views.js";
-import { scan } from "../fast-lexer.js";
+import { scan, type Scan } from "../fast-lexer.js";
 
 /**
  * The AST without positions: `range` and every `*Range` field dropped, names reduced to their text
@@ -28,8 +28,14 @@ function strip(node: unknown): unknown {
  */
 export function sameTokens(a: string, b: string): boolean {
   const x = scan(a);
+  return x !== undefined && sameTokensAs(x, b);
+}
+
+/** `sameTokens` for text already scanned (the formatter's input). */
+export function sameTokensAs(x: Scan, b: string): boolean {
+  const a = x.text;
   const y = scan(b);
-  if (!x || !y || x.count !== y.count) return false;
+  if (!y || x.count !== y.count) return false;
   for (let i = 0; i < x.count; i++) {
     const start = x.starts[i];
     const other = y.starts[i];

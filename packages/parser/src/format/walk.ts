@@ -1,19 +1,22 @@
-import type { Action, Condition, Expression, Policy, Rule, Section } from "../ast.js";
-import type { Range } from "../position.js";
-import type { Blanks, Gap, LinesGap, Slot } from "./layout.js";
-import { AlignmentError, TokenReader } from "./token-reader.js";
+import { TokenType as T } from "../generated/MaaPolicyTokens.js";
+import { isComment, SCAN_EOF, type Scan } from "../fast-lexer.js";
+import type { Blanks, CommentItem, Gap, InlineGap, LinesGap, Slot, SoftGap } from "./layout.js";
 
 /**
  * The canonical layout, token by token (docs/formatting.md): which gap stands before each token of
- * the policy. Reading the tokens in source order through `TokenReader` also collects the comments.
+ * the policy, read from the scan of a policy the parser has accepted. The grammar places every
+ * token, so the token types alone say where a token stands (the version line, a section's braces,
+ * a rule and where in it); walking the AST instead made a view and a range for every token, most
+ * of what formatting a large policy cost.
  */
-export function layoutSlots(text: string, policy: Policy, indent: number): Slot[] {
-  return new LayoutWalk(new TokenReader(text, policy.comments), indent).policy(policy);
+export function layoutSlots(scanned: Scan, indent: number): Slot[] {
+  return new Layout(scanned, indent).slots();
 }
 
 const NONE: Blanks = [0, 0];
 const AT_MOST_ONE: Blanks = [0, 1];
 const EXACTLY_ONE: Blanks = [1, 1];
+const NO_COMMENTS: readonly CommentItem[] = [];
 
 function lines(indent: number, token: number, first: Blanks, bare: Blanks, after: Blanks): LinesGap {
   return {
@@ -26,137 +29,155 @@ function lines(indent: number, token: number, first: Blanks, bare: Blanks, after
   };
 }
 
-class LayoutWalk {
+const inline = (flat: "" | " ", indent: number): InlineGap => ({ kind: "inline", flat, indent });
+
+class Layout {
+  private readonly out: Slot[] = [];
+  private comments: CommentItem[] | undefined;
+  /** The end of the item before the next one, for the line breaks between them. */
+  private previousEnd = 0;
+  private previousComment: CommentItem | undefined;
   private group = 0;
-  private readonly top: LinesGap;
-  private readonly header: LinesGap;
+
+  private readonly start: LinesGap = { ...lines(0, 0, NONE, NONE, AT_MOST_ONE), start: true };
+  private readonly top = lines(0, 0, EXACTLY_ONE, EXACTLY_ONE, AT_MOST_ONE);
+  private readonly header = lines(0, 0, NONE, NONE, NONE);
   private readonly open: LinesGap;
   private readonly between: LinesGap;
-  private readonly inline: { none: Gap; space: Gap };
+  private readonly closeEmpty: LinesGap;
+  private readonly closeAfterRules: LinesGap;
+  private readonly end = lines(0, 0, AT_MOST_ONE, NONE, NONE);
+  /** Between the tokens of the version line, and after a section's `}`. */
+  private readonly outside: InlineGap;
+  /** Inside a rule: no spaces inside brackets, one after each comma and around `&&` and `=>`. */
+  private readonly none: InlineGap;
+  private readonly space: InlineGap;
+  /** Conditions line up under the first one when the rule is wrapped (docs/formatting.md). */
+  private readonly nextCondition: SoftGap;
+  private readonly arrow: SoftGap;
 
   constructor(
-    private readonly reader: TokenReader,
-    private readonly indent: number,
+    private readonly scanned: Scan,
+    indent: number,
   ) {
-    this.top = lines(0, 0, EXACTLY_ONE, EXACTLY_ONE, AT_MOST_ONE);
-    this.header = lines(0, 0, NONE, NONE, NONE);
     this.open = lines(indent, indent, NONE, NONE, AT_MOST_ONE);
     this.between = lines(indent, indent, AT_MOST_ONE, AT_MOST_ONE, AT_MOST_ONE);
-    this.inline = this.inlineGaps(indent);
+    this.closeEmpty = lines(indent, 0, NONE, NONE, NONE);
+    this.closeAfterRules = lines(indent, 0, AT_MOST_ONE, NONE, NONE);
+    this.outside = inline("", indent);
+    this.none = inline("", 2 * indent);
+    this.space = inline(" ", 2 * indent);
+    this.nextCondition = { kind: "soft", indent };
+    this.arrow = { kind: "soft", indent: 2 * indent };
   }
 
-  policy(policy: Policy): Slot[] {
-    const version = policy.version;
-    if (!version) throw new AlignmentError("the policy has no version");
-    const start: LinesGap = { ...lines(0, 0, NONE, NONE, AT_MOST_ONE), start: true };
-    this.reader.token("version", start);
-    this.reader.token("=", this.inline.none);
-    this.reader.node(version.numberRange, this.inline.none);
-    this.reader.token(";", this.inline.none);
-    for (const section of policy.sections) this.section(section);
-    return this.reader.end(lines(0, 0, AT_MOST_ONE, NONE, NONE));
-  }
-
-  private section(section: Section): void {
-    this.reader.node(section.keywordRange, this.top);
-    this.reader.token("{", this.header);
-    section.rules.forEach((rule, i) => this.rule(rule, i === 0 ? this.open : this.between));
-    const close = section.rules.length > 0 ? AT_MOST_ONE : NONE;
-    this.reader.token("}", lines(this.indent, 0, close, NONE, NONE));
-    this.reader.token(";", this.inline.none);
-  }
-
-  private rule(rule: Rule, first: LinesGap): void {
-    const group = this.group++;
-    const inline = this.inlineGaps(2 * this.indent);
-    const read = {
-      token: (text: string, gap: Gap) => this.reader.token(text, gap, group),
-      node: (range: Range, gap: Gap) => this.reader.node(range, gap, group),
-    };
-    const walk = new RuleWalk(read, inline);
-    let gap: Gap = first;
-    rule.conditions.forEach((condition, i) => {
-      if (i > 0) {
-        read.token("&&", inline.space);
-        // Conditions line up under the first one when the rule is wrapped (docs/formatting.md).
-        gap = { kind: "soft", indent: this.indent };
+  slots(): Slot[] {
+    const { count, types } = this.scanned;
+    // Where the walk is: in a section (between its braces), and at what in a rule.
+    let inSection = false;
+    let rules = 0;
+    let ruleStart = true;
+    let previous: number = SCAN_EOF;
+    for (let k = 0; k < count; k++) {
+      const type = types[k];
+      if (isComment(type)) {
+        this.comment(k);
+        continue;
       }
-      walk.condition(condition, gap);
-    });
-    walk.action(rule.action, rule.conditions.length > 0 ? { kind: "soft", indent: 2 * this.indent } : first);
-    read.token(";", inline.none);
+      let gap: Gap;
+      let group: number | undefined;
+      if (type === SCAN_EOF) gap = this.end;
+      else if (!inSection) {
+        if (type === T.VERSION) gap = this.start;
+        else if (type === T.LBRACE) {
+          gap = this.header;
+          inSection = true;
+          rules = 0;
+        } else if (type === T.SEMICOLON || previous === T.VERSION || previous === T.ASSIGN)
+          gap = this.outside;
+        else gap = this.top;
+      } else if (ruleStart && type === T.RBRACE) {
+        gap = rules > 0 ? this.closeAfterRules : this.closeEmpty;
+        inSection = false;
+      } else {
+        group = this.group;
+        if (ruleStart) {
+          gap = rules === 0 ? this.open : this.between;
+          ruleStart = false;
+        } else if (type === T.IMPLIES) gap = this.arrow;
+        else if (type === T.AND || previous === T.COMMA || previous === T.IMPLIES) gap = this.space;
+        else if (previous === T.AND) gap = this.nextCondition;
+        else gap = this.none;
+        if (type === T.SEMICOLON) {
+          ruleStart = true;
+          rules++;
+          this.group++;
+        }
+      }
+      this.token(k, gap, group);
+      previous = type;
+    }
+    return this.out;
   }
 
-  private inlineGaps(indent: number): { none: Gap; space: Gap } {
-    return { none: { kind: "inline", flat: "", indent }, space: { kind: "inline", flat: " ", indent } };
+  private comment(k: number): void {
+    const { starts, ends, types } = this.scanned;
+    const start = starts[k];
+    const end = ends[k];
+    const item: CommentItem = {
+      kind: types[k] === T.LINE_COMMENT ? "LineComment" : "BlockComment",
+      start,
+      end,
+      breaksBefore: this.breaksBefore(start),
+      breaksAfter: 0,
+    };
+    (this.comments ??= []).push(item);
+    this.previousEnd = end;
+    this.previousComment = item;
+  }
+
+  private token(k: number, gap: Gap, group: number | undefined): void {
+    const { starts, ends, types } = this.scanned;
+    const start = starts[k];
+    const end = ends[k];
+    const breaksBefore = this.breaksBefore(start);
+    this.out.push({
+      comments: this.comments ?? NO_COMMENTS,
+      start,
+      end,
+      type: types[k],
+      gap,
+      group,
+      breaksBefore,
+    });
+    this.comments = undefined;
+    this.previousEnd = end;
+    this.previousComment = undefined;
+  }
+
+  /**
+   * The line breaks between the previous item and one starting at `start`, which is all the
+   * formatter keeps of the old layout; they also end the comment before it.
+   */
+  private breaksBefore(start: number): number {
+    const breaks = lineBreaks(this.scanned.text, this.previousEnd, start);
+    const comment = this.previousComment;
+    // A line comment always ends its line.
+    if (comment) comment.breaksAfter = comment.kind === "LineComment" ? Math.max(1, breaks) : breaks;
+    return breaks;
   }
 }
 
-interface Read {
-  token(text: string, gap: Gap): void;
-  node(range: Range, gap: Gap): void;
-}
-
-/** The tokens inside one rule: no spaces inside brackets, one after each comma, none around `==`. */
-class RuleWalk {
-  constructor(
-    private readonly read: Read,
-    private readonly gaps: { none: Gap; space: Gap },
-  ) {}
-
-  condition(condition: Condition, first: Gap): void {
-    let gap = first;
-    if (condition.negated) {
-      this.read.token("!", gap);
-      gap = this.gaps.none;
-    }
-    if (condition.identifier) {
-      this.read.node(condition.identifier.range, gap);
-      this.read.token(":", this.gaps.none);
-      gap = this.gaps.none;
-    }
-    this.read.token("[", gap);
-    condition.properties.forEach((property, i) => {
-      if (i > 0) this.read.token(",", this.gaps.none);
-      this.read.node(property.property.range, i > 0 ? this.gaps.space : this.gaps.none);
-      this.read.node(property.operatorRange, this.gaps.none);
-      this.expression(property.value, this.gaps.none);
-    });
-    this.read.token("]", this.gaps.none);
-  }
-
-  action(action: Action, first: Gap): void {
-    this.read.token("=>", first);
-    this.read.node(action.nameRange, this.gaps.space);
-    this.read.token("(", this.gaps.none);
-    action.arguments.forEach((argument, i) => {
-      if (i > 0) this.read.token(",", this.gaps.none);
-      this.read.node(argument.name.range, i > 0 ? this.gaps.space : this.gaps.none);
-      this.read.token("=", this.gaps.none);
-      this.expression(argument.value, this.gaps.none);
-    });
-    this.read.token(")", this.gaps.none);
-  }
-
-  /** Literals are read as written (`raw`): strings, JMESPath and numbers are never rewritten. */
-  private expression(expression: Expression, gap: Gap): void {
-    switch (expression.kind) {
-      case "PropertyReference":
-        this.read.node(expression.identifier.range, gap);
-        this.read.token(".", this.gaps.none);
-        this.read.node(expression.property.range, this.gaps.none);
-        return;
-      case "FunctionCall":
-        this.read.node(expression.name.range, gap);
-        this.read.token("(", this.gaps.none);
-        expression.arguments.forEach((argument, i) => {
-          if (i > 0) this.read.token(",", this.gaps.none);
-          this.expression(argument, i > 0 ? this.gaps.space : this.gaps.none);
-        });
-        this.read.token(")", this.gaps.none);
-        return;
-      default:
-        this.read.node(expression.range, gap);
+/** Line breaks in `text` from `start` to `end`: `\r\n`, `\n` and a lone `\r` each count once, as in `LineIndex`. */
+function lineBreaks(text: string, start: number, end: number): number {
+  let breaks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) breaks++;
+    else if (c === 13) {
+      breaks++;
+      if (text.charCodeAt(i + 1) === 10 && i + 1 < end) i++;
     }
   }
+  return breaks;
 }
