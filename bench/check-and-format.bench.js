@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzePolicy, formatPolicy } from "../packages/parser/dist/index.js";
+import { analyzePolicy, formatPolicy, loadGeneratedParser } from "../packages/parser/dist/index.js";
 import { generatedPolicy } from "./generated-policy.js";
 import { inProcesses, interleaved, median, ratioLine } from "./interleaved.js";
 
@@ -39,6 +39,8 @@ if (process.argv[2] === "--one-await-per-file") {
   const [{ readPolicyFile }, { analysisOptions }, { formatText }, { styleFor }] = await Promise.all(
     ["read-policy", "policy-context", "output/text", "output/display"].map(cli),
   );
+  // As the CLI does today: the generated parser, for text with a syntax error, is loaded first.
+  await loadGeneratedParser();
   const files = [];
   for (const path of process.argv.slice(3)) {
     const text = await readPolicyFile(path);
