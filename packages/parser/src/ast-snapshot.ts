@@ -58,6 +58,25 @@ export function forEachRule(
   view.rulesRead = kept;
 }
 
+/**
+ * The ids of each condition's property tests, condition by condition in text order, straight from
+ * the records: for a walk that reads a few fields of every condition and no other node (inference,
+ * `checker/tested-type.ts`). False, having visited nothing, for a policy not read from text.
+ */
+export function forEachConditionRecord(
+  policy: ast.Policy,
+  visit: (tree: SyntaxTree, properties: number[]) => void,
+): boolean {
+  const view = policyView(policy);
+  if (!view) return false;
+  const { tree, id } = view.records;
+  const ids = (record: number, slot: number) => tree.list(record, slot, (child) => child);
+  for (const section of ids(id, POLICY.sections))
+    for (const rule of ids(section, SECTION.rules))
+      for (const condition of ids(rule, RULE.conditions)) visit(tree, ids(condition, CONDITION.properties));
+  return true;
+}
+
 /** The most rules a policy keeps as read between walks (see `forEachRule`). */
 export const KEEP_RULES_READ = 256;
 

@@ -17,32 +17,48 @@ function identifierOrKeyword(text: string, start: number, end: number): number {
   return L.IDENTIFIER;
 }
 
-/** Punctuation by character code. */
-const SINGLE = new Map<number, number>(
-  (
-    [
-      [":", L.COLON],
-      [",", L.COMMA],
-      [";", L.SEMICOLON],
-      [".", L.DOT],
-      ["(", L.LPAREN],
-      [")", L.RPAREN],
-      ["[", L.LBRACKET],
-      ["]", L.RBRACKET],
-      ["{", L.LBRACE],
-      ["}", L.RBRACE],
-    ] as const
-  ).map(([char, type]) => [char.charCodeAt(0), type]),
-);
+/** Punctuation by character code (0: none; ANTLR gives no token type 0). Tables, not a Map: a lookup a token. */
+const SINGLE = new Uint8Array(128);
+for (const [char, type] of [
+  [":", L.COLON],
+  [",", L.COMMA],
+  [";", L.SEMICOLON],
+  [".", L.DOT],
+  ["(", L.LPAREN],
+  [")", L.RPAREN],
+  ["[", L.LBRACKET],
+  ["]", L.RBRACKET],
+  ["{", L.LBRACE],
+  ["}", L.RBRACE],
+] as const)
+  SINGLE[char.charCodeAt(0)] = type;
 
-/** The operators of two characters; every other token the operator scan finds has one. */
-const TWO_CHARACTERS = new Set<number>([L.IMPLIES, L.EQUAL, L.NOT_EQUAL, L.LESS_EQ, L.GREATER_EQ, L.AND]);
+/** The operators of two characters, by token type; every other token the operator scan finds has one. */
+const TWO_CHARACTERS = new Uint8Array(256);
+for (const type of [L.IMPLIES, L.EQUAL, L.NOT_EQUAL, L.LESS_EQ, L.GREATER_EQ, L.AND])
+  TWO_CHARACTERS[type] = 1;
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isIdentifierStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-const isIdentifierPart = (c: number) => isIdentifierStart(c) || isDigit(c);
-const isWhitespace = (c: number) =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
+/**
+ * The class of each ASCII character, one load a character where a chain of comparisons cost
+ * most of a scan (and the scan was most of a parse). 0 is any other character; outside ASCII
+ * only the two whitespace characters of `isWhitespace` are anything but that.
+ */
+const SPACE = 1;
+const LETTER = 2; // or `_`: an identifier's start
+const DIGIT = 3;
+const CLASS = new Uint8Array(128);
+for (const c of [32, 9, 10, 13, 12, 11]) CLASS[c] = SPACE;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
+CLASS[95] = LETTER;
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+/** In a string: 1 for the characters that end or escape it, or that it may not hold. */
+const STOPS = new Uint8Array(128);
+for (const c of [34 /* " */, 92 /* \ */, 10, 13]) STOPS[c] = 1;
+
+const isDigit = (c: number) => c < 128 && CLASS[c] === DIGIT;
+const isIdentifierStart = (c: number) => c < 128 && CLASS[c] === LETTER;
+const isIdentifierPart = (c: number) => c < 128 && CLASS[c] >= LETTER;
+const isWhitespace = (c: number) => (c < 128 ? CLASS[c] === SPACE : c === 0xa0 || c === 0xfeff);
 
 /**
  * What the scanner found: every token (comments included, EOF last) in parallel arrays, so that a
@@ -99,7 +115,9 @@ export class Scanner {
     if (c === 34 /* " */) {
       i++;
       for (;;) {
-        const d = text.charCodeAt(i);
+        // Past the end, charCodeAt gives NaN, which neither comparison lets through.
+        let d = text.charCodeAt(i);
+        while (d >= 128 || (d >= 0 && STOPS[d] === 0)) d = text.charCodeAt(++i);
         if (i >= text.length || d === 10 || d === 13) return false;
         if (d === 34) break;
         if (d === 92 /* \ */) {
@@ -120,7 +138,7 @@ export class Scanner {
       return end >= 0 && this.token(L.BLOCK_COMMENT, end + 2);
     }
     const type = operator(c, next);
-    return type !== NO_TOKEN && this.token(type, i + (TWO_CHARACTERS.has(type) ? 2 : 1));
+    return type !== NO_TOKEN && this.token(type, i + 1 + TWO_CHARACTERS[type]);
   }
 
   private token(type: number, end: number): true {
@@ -170,8 +188,8 @@ export const isComment = (type: number) => type === L.LINE_COMMENT || type === L
 const NO_TOKEN = -1;
 
 function operator(c: number, next: number): number {
-  const single = SINGLE.get(c);
-  if (single !== undefined) return single;
+  const single = c < 128 ? SINGLE[c] : 0;
+  if (single !== 0) return single;
   switch (c) {
     case 61 /* = */:
       return next === 62 /* > */ ? L.IMPLIES : next === 61 ? L.EQUAL : L.ASSIGN;

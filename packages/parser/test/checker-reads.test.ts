@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkPolicy, parsePolicy, plainAst, type Policy } from "../src/index.js";
 import { KEEP_RULES_READ } from "../src/ast-snapshot.js";
+import { testedClaims } from "../src/checker/claim-knowledge.js";
 import { samplePolicies } from "../../../test/support/policy-samples.js";
 
 /** Rules that give most checks something to say: a `!`, unbound and mistyped things, a JMESPath query. */
@@ -11,6 +12,15 @@ issuancerules {
   c1:[type=="x-ms-sgx-svn", value>="1"] && c2:[type=="x-ms-sgx-mrsigner", issuer=="AttestationService"] => issue(type="s", value=c3.value);
   c:[type=="x-ms-sgx-is-debugable"] => issue(type="j", value=JmesPath(c.value, "lenght(@)"));
   [type=="s", value==1] => issueproperty(type="policy_signers_mask", value=1);
+};
+`;
+
+/** Conditions that are claim tests and conditions that are not, for inference. */
+const TESTS = `
+authorizationrules {
+  [type=="x-ms-sgx-svn", type=="x-ms-azurevm-vmid"] && [issuer=="CustomClaim", type=="x-ms-sgx-mrsigner"] => permit();
+  [type!="aikValidated"] && [type==1] && [issuer==2, type=="x-ms-sgx-product-id"] && [type=="x-ms-sgx-product\\-id"] => deny();
+  [value=="x", type=="aikValidated", issuer=="Custom\\Claim"] && [type=="tpm_sign"] => permit();
 };
 `;
 
@@ -38,6 +48,18 @@ describe("the checker's read of the rules", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("infers from the records what it infers from the same policy as plain objects", () => {
+    const texts = samplePolicies();
+    fc.assert(
+      fc.property(fc.nat({ max: texts.length - 1 }), fc.boolean(), (index, tests) => {
+        const { policy } = parsePolicy(texts[index] + (tests ? TESTS : ""));
+        if (!policy) return;
+        expect([...testedClaims(policy)]).toEqual([...testedClaims(plainAst(policy) as Policy)]);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -49,6 +49,7 @@ const pieces = fc.constantFrom(
   ".5",
   '"s"',
   '"a\\"b"',
+  '"é\u00a0x"',
   '"unterminated',
   '"\\',
   "//c\n",

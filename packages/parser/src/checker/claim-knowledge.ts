@@ -16,9 +16,10 @@ import {
   type AttestationType,
   type CatalogueClaim,
 } from "../claims-catalogue.js";
-import { forEachRule } from "../ast-snapshot.js";
+import { forEachConditionRecord, forEachRule } from "../ast-snapshot.js";
 import { policyView } from "../ast-views.js";
 import type { CheckContext, CheckedRule } from "./context.js";
+import { OBJECTS, propertyRecords, typeTest, type PropertyTests } from "./tested-type.js";
 
 /** What the checker is told about claims: the attestation type, if any, and claims the project declares. */
 export interface ClaimEnvironment {
@@ -81,13 +82,24 @@ export function testedClaims(policy: Policy): ReadonlyMap<CatalogueClaim, number
   const memo = memoOf(policy);
   if (memo.tested) return memo.tested;
   const tested = new Map<CatalogueClaim, number>();
-  forEachRule(policy, (rule) => {
-    for (const condition of rule.conditions) {
-      const type = testedType(condition);
-      const claim = type && findCatalogueClaim(type.value);
-      if (claim) tested.set(claim, (tested.get(claim) ?? 0) + 1);
-    }
+  const count = (type: string) => {
+    const claim = findCatalogueClaim(type);
+    if (claim) tested.set(claim, (tested.get(claim) ?? 0) + 1);
+  };
+  // From the records where the policy has them: no node is made for what inference reads.
+  let records: PropertyTests<number> | undefined;
+  const read = forEachConditionRecord(policy, (tree, properties) => {
+    records ??= propertyRecords(tree);
+    const type = typeTest(properties, records);
+    if (type !== undefined) count(records.text(type));
   });
+  if (!read)
+    forEachRule(policy, (rule) => {
+      for (const condition of rule.conditions) {
+        const type = testedType(condition);
+        if (type) count(type.value);
+      }
+    });
   return (memo.tested = tested);
 }
 
@@ -230,25 +242,9 @@ function readCondition(
   return { claimType: type.value, typeLiteral: type, values, negated, action, section, ruleIndex };
 }
 
-/**
- * The `type==` literal of a condition that tests a claim type; all that inference reads of it.
- * Client-supplied claims (`issuer=="CustomClaim"`) have service-chosen names (spec §2.3): the
- * checker cannot know them, so such a condition is no test.
- */
+/** The `type==` literal of a condition that tests a claim type (`typeTest`). */
 function testedType(condition: Condition): StringLiteral | undefined {
-  let type: StringLiteral | undefined;
-  for (const p of condition.properties) {
-    const name = p.property.text;
-    if (name === "type" && !type && p.operator === "==") {
-      const value = p.value;
-      if (value.kind !== "String") return undefined;
-      type = value;
-    } else if (name === "issuer") {
-      const value = p.value;
-      if (value.kind === "String" && value.value === "CustomClaim") return undefined;
-    }
-  }
-  return type;
+  return typeTest(condition.properties, OBJECTS)?.value as StringLiteral | undefined;
 }
 
 /** The value type of a literal (its kind names it), or undefined for anything else. */
