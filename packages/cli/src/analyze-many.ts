@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { analyzePolicy, LineIndex, type AnalysisOptions } from "@maa-policy/parser";
+import {
+  analyzePolicy,
+  analyzePolicyIfLoaded,
+  LineIndex,
+  loadGeneratedParser,
+  type Analysis,
+  type AnalysisOptions,
+} from "@maa-policy/parser";
 import type { CheckedAnalysis } from "./output/checked-file.js";
 
 /**
@@ -37,6 +44,8 @@ export interface WorkerResult extends Omit<CheckedAnalysis, "source"> {
  * Analyses every text, in the order given. With many texts, worker threads and this thread claim
  * them one by one from a shared counter, so a worker that starts late takes fewer; the findings
  * are the same as `analyzePolicy`'s wherever a text was analysed (test: check-many.test.ts).
+ * The generated parser (ANTLR, ~30 ms to load) is loaded, on this thread only, when a text has a
+ * syntax error: such texts are left by the threads that meet them and analysed here at the end.
  */
 export function analyzeMany(
   texts: readonly string[],
@@ -64,21 +73,29 @@ export function startAnalysis(
     async analyze(texts, options) {
       const claimed = new Int32Array(next);
       const running = started.map((worker) => worker.run({ texts, options }));
-      const analyses = new Array<CheckedAnalysis>(texts.length);
+      const analyses = new Array<CheckedAnalysis | undefined>(texts.length);
       for (let i = Atomics.add(claimed, 0, 1); i < texts.length; i = Atomics.add(claimed, 0, 1))
-        analyses[i] = analyzed(texts[i], options[i]);
+        analyses[i] = kept(analyzePolicyIfLoaded(texts[i], options[i]));
       for (const results of await Promise.all(running))
         for (const { index, ...result } of results) analyses[index] = remoteAnalysis(texts[index], result);
-      // A worker that failed (it could not start, or ran out of memory) leaves its texts to this thread.
-      for (let i = 0; i < texts.length; i++) analyses[i] ??= analyzed(texts[i], options[i]);
-      return analyses;
+      // Texts with a syntax error, and those of a worker that failed (it could not start, or ran
+      // out of memory), are left to this thread.
+      const done: CheckedAnalysis[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        if (analyses[i] === undefined) await loadGeneratedParser();
+        done.push(analyses[i] ?? kept(analyzePolicy(texts[i], options[i])));
+      }
+      return done;
     },
   };
 }
 
 /** What the report needs of an analysis: the syntax tree of each of many files is not kept. */
-function analyzed(text: string, options: AnalysisOptions): CheckedAnalysis {
-  const { diagnostics, hasErrors, attestationType, source } = analyzePolicy(text, options);
+function kept(analysis: Analysis): CheckedAnalysis;
+function kept(analysis: Analysis | undefined): CheckedAnalysis | undefined;
+function kept(analysis: Analysis | undefined): CheckedAnalysis | undefined {
+  if (!analysis) return undefined;
+  const { diagnostics, hasErrors, attestationType, source } = analysis;
   return { diagnostics, hasErrors, attestationType, source };
 }
 

@@ -141,6 +141,17 @@ describe("ANTLR, loaded only for a syntax error", () => {
     expect(builtins).toContain("node:fs/promises");
   });
 
+  it("check loads it only for a file with a syntax error, and gives ANTLR's exact message there", () => {
+    const valid = run(["check", policy, policy]);
+    expect(valid.result.code).toBe(0);
+    expect(valid.antlr).toEqual([]);
+    const broken = write("broken-check.txt", "version=1.2;\nauthorizationrules { => permit() };\n");
+    const { result, antlr } = run(["check", policy, broken]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("extraneous input '}' expecting ';'");
+    expect(antlr).toContain("../../node_modules/antlr4ng/dist/index.mjs");
+  });
+
   it("eval of a policy with a syntax error loads it, for ANTLR's exact message", () => {
     const broken = write("broken.txt", "version=1.2;\nauthorizationrules { => permit() };\n");
     const { result, antlr } = run(["eval", broken, "--claims", claims]);

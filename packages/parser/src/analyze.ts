@@ -4,7 +4,7 @@ import { ATTESTATION_TYPES, type AttestationType } from "./claims-catalogue.js";
 import { checkPolicy } from "./checker/index.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { MAX_DIAGNOSTICS } from "./limits.js";
-import { parsePolicy, parsePolicyAsync, type ParseResult } from "./parse.js";
+import { parsePolicy, parsePolicyAsync, parsePolicyIfLoaded, type ParseResult } from "./parse.js";
 
 export interface AnalysisOptions {
   /** The caller's default: `check --attestation-type`, the editor's `maaPolicy.attestationType`. */
@@ -37,6 +37,15 @@ export function analyzePolicy(text: string, options: AnalysisOptions = {}): Anal
 /** `analyzePolicy`, loading the generated parser only for text with a syntax error: `eval`'s entry. */
 export async function analyzePolicyAsync(text: string, options: AnalysisOptions = {}): Promise<Analysis> {
   return analysisOf(await parsePolicyAsync(text), options);
+}
+
+/**
+ * `analyzePolicy`, or undefined for text with a syntax error while the generated parser is not
+ * loaded: `check` analyses its files with this and loads ANTLR only for those (issue 18).
+ */
+export function analyzePolicyIfLoaded(text: string, options: AnalysisOptions = {}): Analysis | undefined {
+  const parsed = parsePolicyIfLoaded(text);
+  return parsed && analysisOf(parsed, options);
 }
 
 function analysisOf(parsed: ParseResult, options: AnalysisOptions): Analysis {

@@ -22,6 +22,11 @@ export async function loadGeneratedParser(): Promise<GeneratedParser> {
   return (loaded ??= await import("./antlr-entry.js"));
 }
 
+/** The generated parser if it is loaded already; undefined otherwise (nothing is loaded). */
+export function loadedGeneratedParser(): GeneratedParser | undefined {
+  return loaded;
+}
+
 export function generatedParser(): GeneratedParser {
   if (loaded) return loaded;
   throw new Error(

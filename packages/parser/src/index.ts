@@ -8,7 +8,13 @@ export { MAX_NESTING } from "./nesting-limit.js";
 export { quote, unquote } from "./string-literal.js";
 export { closest, closestAll, editDistance, withArticle } from "./suggest.js";
 export { serviceParsingError, policyRejection, renderParserException } from "./service-rendering.js";
-export { analyzePolicy, analyzePolicyAsync, type Analysis, type AnalysisOptions } from "./analyze.js";
+export {
+  analyzePolicy,
+  analyzePolicyAsync,
+  analyzePolicyIfLoaded,
+  type Analysis,
+  type AnalysisOptions,
+} from "./analyze.js";
 export { type AttestationTypeResolution } from "./attestation-type.js";
 export * from "./project-config.js";
 export { checkPolicy } from "./checker/index.js";

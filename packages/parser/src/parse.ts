@@ -1,7 +1,12 @@
 import type { Policy } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { parseFast } from "./fast-parser.js";
-import { generatedParser, loadGeneratedParser, type GeneratedParser } from "./generated-parser.js";
+import {
+  generatedParser,
+  loadedGeneratedParser,
+  loadGeneratedParser,
+  type GeneratedParser,
+} from "./generated-parser.js";
 import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import { SourceMap } from "./source-map.js";
 
@@ -39,6 +44,18 @@ export function parsePolicy(text: string, options: ParseOptions = {}): ParseResu
 export async function parsePolicyAsync(text: string, options: ParseOptions = {}): Promise<ParseResult> {
   const first = parseFirst(text, options);
   return "policy" in first ? first : parseAgain(first, await loadGeneratedParser());
+}
+
+/**
+ * `parsePolicy` where it needs nothing loaded: undefined for text that needs the generated parser
+ * while it is not loaded. For a caller of many texts that loads ANTLR only if one has a syntax
+ * error, and then parses that text again (`check`: analyze-many.ts).
+ */
+export function parsePolicyIfLoaded(text: string): ParseResult | undefined {
+  const first = parseFirst(text, {});
+  if ("policy" in first) return first;
+  const generated = loadedGeneratedParser();
+  return generated && parseAgain(first, generated);
 }
 
 /** Text the fast parser declined, with the call it declined for when that call nests too deep. */

@@ -69,8 +69,9 @@ export function register(program: Command, report: Report): void {
 }
 
 export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
-  // Files are analysed synchronously, and any of them may have a syntax error to report.
-  await loadGeneratedParser();
+  // --fix analyses synchronously, and any file may have a syntax error to report; otherwise the
+  // generated parser is loaded only for a file with one (analyze-many.ts).
+  if (options.fix) await loadGeneratedParser();
   const files: CheckedFile[] = [];
   const unread: UnreadFile[] = [];
   let exit: number = ExitCode.Ok;
