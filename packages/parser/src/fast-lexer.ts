@@ -4,16 +4,23 @@ import { KEYWORDS } from "./language.js";
 /**
  * The keywords by length, each with its token type from the grammar's token file (not the
  * generated lexer, whose module builds its state machine when loaded) so that the two cannot
- * disagree. An identifier is compared in place with the few keywords of its length: slicing
- * every identifier out of the text to look it up made garbage at every token.
+ * disagree. An identifier is compared in place with the few keywords of its length and first
+ * character: slicing every identifier out of the text to look it up made garbage at every token.
  */
-const KEYWORDS_BY_LENGTH: (readonly [string, number])[][] = [];
+const KEYWORDS_BY_LENGTH: (readonly [string, number, number])[][] = [];
 for (const keyword of KEYWORDS)
-  (KEYWORDS_BY_LENGTH[keyword.length] ??= []).push([keyword, LITERAL_TOKEN_TYPES[keyword]]);
+  (KEYWORDS_BY_LENGTH[keyword.length] ??= []).push([
+    keyword,
+    LITERAL_TOKEN_TYPES[keyword],
+    keyword.charCodeAt(0),
+  ]);
 
 function identifierOrKeyword(text: string, start: number, end: number): number {
   const candidates = KEYWORDS_BY_LENGTH[end - start];
-  if (candidates) for (const [keyword, type] of candidates) if (text.startsWith(keyword, start)) return type;
+  if (candidates === undefined) return L.IDENTIFIER;
+  const first = text.charCodeAt(start);
+  for (const [keyword, type, firstCode] of candidates)
+    if (firstCode === first && text.startsWith(keyword, start)) return type;
   return L.IDENTIFIER;
 }
 

@@ -5,7 +5,6 @@
  * the conditions before it bind, and the action may use all of them (docs/decisions.md).
  */
 import type { Condition, Expression, Rule } from "./ast.js";
-import { walk } from "./checker/walk.js";
 import type { Range } from "./position.js";
 
 /**
@@ -26,12 +25,13 @@ export interface ScopeVisitor {
 /** Calls `visitor` for each identifier of `rule` in scoping order: a condition's uses, then its binding. */
 export function visitScope(rule: Rule, visitor: ScopeVisitor): void {
   const bound = new Map<string, Condition>();
-  const uses = (expression: Expression) => {
+  // Outermost first, as `walk` orders them, without an array for each expression.
+  const uses = (expression: Expression): void => {
     if (!visitor.use) return;
-    for (const node of walk(expression)) {
-      if (node.kind === "PropertyReference") visitor.use(node.identifier.text, node.identifier, bound);
-      else if (node.kind === "IdentifierReference") visitor.use(node.name, node, bound);
-    }
+    if (expression.kind === "PropertyReference")
+      visitor.use(expression.identifier.text, expression.identifier, bound);
+    else if (expression.kind === "IdentifierReference") visitor.use(expression.name, expression, bound);
+    else if (expression.kind === "FunctionCall") for (const argument of expression.arguments) uses(argument);
   };
   for (const condition of rule.conditions) {
     for (const property of condition.properties) uses(property.value);

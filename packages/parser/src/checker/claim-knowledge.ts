@@ -52,6 +52,8 @@ export interface ClaimTest {
   readonly section: SectionName;
   /** The rule's place in text order, for "added earlier". */
   readonly ruleIndex: number;
+  /** What is known of the claim at this rule (`ClaimKnowledge.known`), for both claim checks. */
+  readonly known: KnownClaim | undefined;
 }
 
 interface Added {
@@ -117,11 +119,11 @@ function addedClaims(policy: Policy): ReadonlyMap<string, Added> {
 }
 
 /** The claim tests of one rule's conditions. */
-function claimTests({ rule, section, index }: CheckedRule): ClaimTest[] {
+function claimTests({ rule, section, index }: CheckedRule, knowledge: ClaimKnowledge): ClaimTest[] {
   const tests: ClaimTest[] = [];
   const action = rule.action.name;
   for (const condition of rule.conditions) {
-    const test = readCondition(condition, action, section.name, index);
+    const test = readCondition(condition, action, section.name, index, knowledge);
     if (test) tests.push(test);
   }
   return tests;
@@ -170,7 +172,7 @@ export class ClaimKnowledge {
   /** The claim tests of `checked`'s conditions, read once for the checks of that rule. */
   testsOf(checked: CheckedRule): readonly ClaimTest[] {
     if (this.current?.rule !== checked.rule)
-      this.current = { rule: checked.rule, tests: claimTests(checked) };
+      this.current = { rule: checked.rule, tests: claimTests(checked, this) };
     return this.current.tests;
   }
 
@@ -232,6 +234,7 @@ function readCondition(
   action: ActionName,
   section: SectionName,
   ruleIndex: number,
+  knowledge: ClaimKnowledge,
 ): ClaimTest | undefined {
   const type = testedType(condition);
   if (!type) return undefined;
@@ -239,7 +242,9 @@ function readCondition(
   for (const p of condition.properties)
     if (p.property.text === "value") values.push({ operator: p.operator, value: p.value });
   const negated = condition.negated;
-  return { claimType: type.value, typeLiteral: type, values, negated, action, section, ruleIndex };
+  const claimType = type.value;
+  const known = knowledge.known(claimType, ruleIndex);
+  return { claimType, typeLiteral: type, values, negated, action, section, ruleIndex, known };
 }
 
 /** The `type==` literal of a condition that tests a claim type (`typeTest`). */

@@ -14,7 +14,7 @@ import type { CheckContext, CheckedRule } from "./context.js";
 export function checkClaimTypes(ctx: CheckContext, checked: CheckedRule): void {
   const knowledge = ClaimKnowledge.of(ctx);
   for (const test of knowledge.testsOf(checked)) {
-    if (knowledge.known(test.claimType, test.ruleIndex)) continue;
+    if (test.known) continue;
     const suggestions = suggest(knowledge, test.claimType, test.ruleIndex);
     if (knowledge.attestationType === undefined && suggestions.length === 0) continue;
     const opens = opensPolicy(test, "never");

@@ -26,7 +26,7 @@ const ORDERING = new Set(["<", "<=", ">", ">="]);
 export function checkClaimValues(ctx: CheckContext, checked: CheckedRule): void {
   const knowledge = ClaimKnowledge.of(ctx);
   for (const test of knowledge.testsOf(checked)) {
-    const claim = knowledge.known(test.claimType, test.ruleIndex);
+    const claim = test.known;
     if (!claim?.valueType) continue;
     for (const property of test.values) {
       const finding =

@@ -1,10 +1,11 @@
-import type { Policy, Rule, Section } from "../ast.js";
+import type { Expression, Policy, Rule, Section } from "../ast.js";
 import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
 import { isSupportedVersion, type PolicyVersion } from "../language.js";
 import type { Range } from "../position.js";
 import type { VersionUse } from "./versions.js";
 import { NO_CLAIM_ENVIRONMENT, type ClaimEnvironment, type ClaimKnowledge } from "./claim-knowledge.js";
+import { expressionsOf } from "./walk.js";
 
 /** What every check reads and writes: the policy, its declared version and the findings. */
 export class CheckContext {
@@ -47,6 +48,28 @@ export interface CheckedRule {
   readonly rule: Rule;
   readonly section: Section;
   readonly index: number;
+  /** Every expression of the rule (`expressionsOf`), for the checks that walk them all. */
+  readonly expressions: readonly Expression[];
+}
+
+/** A `CheckedRule` whose expressions are listed once, when a check first asks. */
+export class RuleToCheck implements CheckedRule {
+  // Assigned, not class fields: see RecordNode (ast-views.ts).
+  declare readonly rule: Rule;
+  declare readonly section: Section;
+  declare readonly index: number;
+  declare private listed: Expression[] | undefined;
+
+  constructor(rule: Rule, section: Section, index: number) {
+    this.rule = rule;
+    this.section = section;
+    this.index = index;
+    this.listed = undefined;
+  }
+
+  get expressions(): readonly Expression[] {
+    return (this.listed ??= expressionsOf(this.rule));
+  }
 }
 
 /** A fix that replaces one range, the common case. */

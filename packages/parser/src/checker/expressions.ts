@@ -6,16 +6,15 @@ import { KNOWN_ESCAPES } from "../string-literal.js";
 import { closest, withArticle } from "../suggest.js";
 import { CheckContext, replaceFix, type CheckedRule } from "./context.js";
 import { staticType } from "./types.js";
-import { expressionsOf } from "./walk.js";
 
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 const FUNCTION_NAMES = FUNCTIONS.map((f) => f.name);
 
 /** Property names, comparisons, function calls and literals. */
-export function checkExpressions(ctx: CheckContext, { rule }: CheckedRule): void {
+export function checkExpressions(ctx: CheckContext, { rule, expressions }: CheckedRule): void {
   for (const condition of rule.conditions)
     for (const property of condition.properties) checkCondition(ctx, property);
-  for (const expression of expressionsOf(rule)) checkExpression(ctx, expression);
+  for (const expression of expressions) checkExpression(ctx, expression);
 }
 
 function checkProperty(

@@ -5,7 +5,7 @@ import { checkActions } from "./actions.js";
 import type { ClaimEnvironment } from "./claim-knowledge.js";
 import { checkClaimTypes } from "./claim-types.js";
 import { checkClaimValues } from "./claim-values.js";
-import { CheckContext } from "./context.js";
+import { CheckContext, RuleToCheck } from "./context.js";
 import { checkExpressions } from "./expressions.js";
 import { checkIdentifiers } from "./identifiers.js";
 import { checkJmesPath } from "./jmespath.js";
@@ -43,7 +43,7 @@ export function checkPolicy(
   const ctx = new CheckContext(policy, options.complete ?? true, options.claims);
   for (const check of POLICY_CHECKS) check(ctx);
   forEachRule(policy, (rule, section, index) => {
-    const checked = { rule, section, index };
+    const checked = new RuleToCheck(rule, section, index);
     for (const check of RULE_CHECKS) check(ctx, checked);
   });
   reportVersionUses(ctx);

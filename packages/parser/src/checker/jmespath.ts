@@ -3,15 +3,14 @@ import type { Range } from "../position.js";
 import { rawIndexOf } from "../string-literal.js";
 import { replaceFix, type CheckContext, type CheckedRule } from "./context.js";
 import { checkQuery } from "./jmespath-query.js";
-import { expressionsOf } from "./walk.js";
 
 /**
  * Reads the query of every `JmesPath(json, "query")` written as a literal, and reports what
  * `checkQuery` finds at its place inside the string: syntax, functions of the dialect
  * (`jmespath-dialect.ts`), their arity and literal argument types.
  */
-export function checkJmesPath(ctx: CheckContext, { rule }: CheckedRule): void {
-  for (const expression of expressionsOf(rule)) {
+export function checkJmesPath(ctx: CheckContext, { expressions }: CheckedRule): void {
+  for (const expression of expressions) {
     if (expression.kind !== "FunctionCall" || expression.name.text !== "JmesPath") continue;
     const query = expression.arguments[1];
     if (query?.kind !== "String") continue;

@@ -1,7 +1,6 @@
 import { compareVersions, SECTION_SINCE, SUPPORTED_VERSIONS, type PolicyVersion } from "../language.js";
 import type { Range } from "../position.js";
 import { CheckContext, replaceFix, type CheckedRule } from "./context.js";
-import { expressionsOf } from "./walk.js";
 
 /** The version each gated feature needs: sections, and "1.2" for `!` and functions. */
 const GATED_SINCE: readonly PolicyVersion[] = [...Object.values(SECTION_SINCE), "1.2"];
@@ -39,13 +38,13 @@ export function checkVersions(ctx: CheckContext): void {
   }
 }
 
-export function noteVersionUses(ctx: CheckContext, { rule }: CheckedRule): void {
+export function noteVersionUses(ctx: CheckContext, { rule, expressions }: CheckedRule): void {
   const uses = ctx.memo.versionUses;
   if (!uses) return;
   for (const condition of rule.conditions) {
     if (condition.negated) uses.push({ what: "The '!' absence test", since: "1.2", range: condition.range });
   }
-  for (const expression of expressionsOf(rule)) {
+  for (const expression of expressions) {
     if (expression.kind === "FunctionCall") {
       uses.push({
         what: `The function '${expression.name.text}'`,

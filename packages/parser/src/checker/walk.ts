@@ -12,12 +12,6 @@ export function expressionsOf(rule: Rule): Expression[] {
   return found;
 }
 
-export function walk(expression: Expression): Expression[] {
-  const found: Expression[] = [];
-  collect(expression, found);
-  return found;
-}
-
 function collect(expression: Expression, found: Expression[]): void {
   found.push(expression);
   if (expression.kind === "FunctionCall")
