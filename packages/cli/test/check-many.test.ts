@@ -62,4 +62,16 @@ describe("check over many files", () => {
       expect(analyses[i].source.lines.lineText(3)).toBe(expected.source.lines.lineText(3));
     });
   });
+
+  it("shares texts sent in one batch, in several, or none, and leaves none out", async () => {
+    for (const count of [0, 5, 33, 100]) {
+      const texts = Array.from({ length: count }, (_, i) => policy(i));
+      const analyses = await analyzeMany(
+        texts,
+        texts.map(() => ({})),
+        3,
+      );
+      expect(analyses.map((a) => a.diagnostics)).toEqual(texts.map((t) => analyzePolicy(t).diagnostics));
+    }
+  });
 });

@@ -77,8 +77,6 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   let exit: number = ExitCode.Ok;
   const type = attestationTypeOption(options.attestationType);
   if (typeof type === "object") throw new UsageError(type.error);
-  const texts: string[] = [];
-  const contexts: AnalysisOptions[] = [];
   const read: string[] = [];
   const configs = configReaderForRun();
   const found = await policyFiles(paths);
@@ -98,12 +96,11 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
       exit = Math.max(exit, fixed.exit);
       files.push({ path: displayName(path), analysis: fixed.analysis, fixed: fixed.fixed });
     } else {
-      texts.push(text);
-      contexts.push(context);
+      analysis?.add(text, context);
       read.push(path);
     }
   }
-  const analyses = analysis ? await analysis.analyze(texts, contexts) : [];
+  const analyses = analysis ? await analysis.analyze() : [];
   read.forEach((path, i) => files.push({ path: displayName(path), analysis: analyses[i], fixed: [] }));
   const failing = (severity: string) =>
     severity === "error" || (options.strict === true && severity === "warning");
