@@ -9,23 +9,41 @@ const NONE: readonly Claim[] = Object.freeze([]);
  * is added (then a copy, so the input is never changed), with an index by type built on demand and
  * kept up to date as claims are added. Every list keeps the set's order, so what a condition
  * matches, and its trace, do not depend on whether the index exists.
+ *
+ * When no condition of the policy can match a claim it produces (`PolicyFacts.producedUnread`),
+ * produced claims are kept apart and join the set only when it is read whole, at the end.
  */
 export class ClaimSet {
   private list: readonly Claim[];
   private owned = false;
+  private unread: Claim[] | undefined;
   private byType: Map<string, Claim[]> | undefined;
   private indexed = 0;
   private scanned = 0;
 
-  constructor(input: readonly Claim[]) {
+  constructor(
+    input: readonly Claim[],
+    private readonly producedUnread: boolean,
+  ) {
     this.list = input;
   }
 
+  /** The whole set, in the order claims joined it. */
   get claims(): readonly Claim[] {
-    return this.list;
+    const { list, unread } = this;
+    if (unread === undefined) return list;
+    // One array of the final size: concat, or a copy grown by push, cost a third of a small evaluation.
+    const all = new Array<Claim>(list.length + unread.length);
+    for (let i = 0; i < list.length; i++) all[i] = list[i];
+    for (let i = 0; i < unread.length; i++) all[list.length + i] = unread[i];
+    return all;
   }
 
   add(claim: Claim): void {
+    if (this.producedUnread) {
+      (this.unread ??= []).push(claim);
+      return;
+    }
     if (!this.owned) {
       this.list = this.list.slice();
       this.owned = true;

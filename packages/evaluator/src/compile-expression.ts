@@ -30,6 +30,12 @@ export function constantOf(expression: Expression): Values | undefined {
   }
 }
 
+/** A literal String's value, known at compile time. */
+export function literalString(expression: Expression): string | undefined {
+  const item = constantOf(expression)?.items[0];
+  return typeof item === "string" ? item : undefined;
+}
+
 /**
  * The parser's strings are slices of the policy text; a property key is the engine's canonical
  * copy, so `claim.type === literal` against claim types from JSON keys or source literals is a

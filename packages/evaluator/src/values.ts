@@ -40,12 +40,15 @@ export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
  */
 const READ_ONLY_TYPES: ReadonlySet<string> = new Set(READ_ONLY_CLAIMS);
 const readOnlyClaims = new WeakSet<Claim>();
+/** Whether any claim was ever marked: until one is (most processes never), no lookup is needed. */
+let anyMarked = false;
 
 export function markReadOnly(claim: Claim): Claim {
   readOnlyClaims.add(claim);
+  anyMarked = true;
   return claim;
 }
 
 export function isReadOnly(claim: Claim): boolean {
-  return READ_ONLY_TYPES.has(claim.type) || readOnlyClaims.has(claim);
+  return READ_ONLY_TYPES.has(claim.type) || (anyMarked && readOnlyClaims.has(claim));
 }
