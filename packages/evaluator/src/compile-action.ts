@@ -4,13 +4,14 @@ import {
   valueTypeOf,
   type Action,
   type Claim,
+  type ClaimValue,
   type Range,
 } from "@maa-policy/parser";
-import { boundProperty, compileExpression, literalString } from "./compile-expression.js";
+import { boundProperty, compileExpression, constantOf, literalString } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
 import type { PolicyFacts } from "./policy-facts.js";
 import { Tuning } from "./tuning.js";
-import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
+import { DEFAULT_ENGINE_PROPERTIES, invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
 import { fault } from "./fault.js";
 import type { Expr, Scope, Slots, State } from "./state.js";
 import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
@@ -56,7 +57,7 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
   }
   const claimArg = args.get("claim");
   if (claimArg) {
-    const emit = emitter(node, false);
+    const emit = emitter(node, false, undefined);
     const ref = claimArg.node.value;
     if (args.size > 1) return () => fault(`${node.name}(claim=...) takes no other argument.`, node.range);
     if (ref.kind !== "IdentifierReference")
@@ -84,7 +85,14 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
   const fixedType = literalString(type.node.value);
   const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
   const reference = boundProperty(value.node.value, slots);
-  const emit = emitter(node, fixedType !== undefined && facts.issuedByOneAction.has(fixedType));
+  const literal = constantOf(value.node.value)?.items[0];
+  const emit = emitter(
+    node,
+    fixedType !== undefined && facts.issuedByOneAction.has(fixedType),
+    fixedType !== undefined && literal !== undefined && !valueType
+      ? { type: fixedType, value: literal }
+      : undefined,
+  );
   if (
     fixedType !== undefined &&
     fixedIssuer !== undefined &&
@@ -141,9 +149,14 @@ type Emit = (state: State, claim: Claim, readOnly: boolean) => void;
 
 /**
  * Where each action puts its claim (spec §1.1 actions table), one closure per action so that
- * none tests the action's name at run time. `oneAction`: no other action issues the claim's type.
+ * none tests the action's name at run time. `oneAction`: no other action issues the claim's type;
+ * `literal`: the type and value of every claim the action makes, when both are literals.
  */
-function emitter(node: Action, oneAction: boolean): Emit {
+function emitter(
+  node: Action,
+  oneAction: boolean,
+  literal: { readonly type: string; readonly value: ClaimValue } | undefined,
+): Emit {
   const action = node.name;
   const readOnlyFault = (claim: Claim): never =>
     fault(
@@ -158,15 +171,25 @@ function emitter(node: Action, oneAction: boolean): Emit {
     }
   };
   switch (action) {
-    case "issueproperty":
+    case "issueproperty": {
+      // A literal property (nearly every one) is checked once, and so is what it makes of the
+      // defaults every evaluation starts from (shared, so frozen as the defaults are).
+      const known = literal && {
+        problem: invalidEngineProperty(literal.type, literal.value),
+        fromDefaults: Object.freeze(withEngineProperty(DEFAULT_ENGINE_PROPERTIES, literal)),
+      };
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
-        const problem = invalidEngineProperty(claim.type, claim.value);
+        const problem = known ? known.problem : invalidEngineProperty(claim.type, claim.value);
         if (problem) fault(problem, node.range);
         state.properties.push(claim);
-        state.engine = withEngineProperty(state.engine, claim);
+        state.engine =
+          known && state.engine === DEFAULT_ENGINE_PROPERTIES
+            ? known.fromDefaults
+            : withEngineProperty(state.engine, claim);
         state.incoming.add(claim);
       };
+    }
     case "issue":
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
