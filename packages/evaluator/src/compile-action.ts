@@ -89,7 +89,7 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
   const emit = emitter(
     node,
     fixedType !== undefined && facts.issuedByOneAction.has(fixedType),
-    fixedType !== undefined && literal !== undefined && !valueType
+    fixedType !== undefined && literal !== undefined && !valueType && Tuning.policyFacts
       ? { type: fixedType, value: literal }
       : undefined,
   );

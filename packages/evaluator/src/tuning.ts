@@ -13,8 +13,9 @@ export const Tuning = {
   specialisedShapes: true,
   /**
    * What the whole policy lets evaluation skip (policy-facts.ts), read when a policy is compiled:
-   * produced claims no condition can match join the incoming set at the end, and an identical
-   * issued claim of a type one action issues is looked for among that action's claims only.
+   * produced claims no condition can match join the incoming set at the end, an identical issued
+   * claim of a type one action issues is looked for among that action's claims only, and a
+   * literal issueproperty is checked, and applied to the default engine properties, once.
    */
   policyFacts: true,
   /**
