@@ -74,6 +74,25 @@ function runner(
   action: CompiledAction,
 ): CompiledRule["run"] {
   if (conditions.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
+  const shapes = conditions.map((condition) => condition.shape);
+  if (shapes.every((shape) => shape !== undefined)) {
+    // The commonest rules: one shaped condition that binds, or shaped conditions that do not.
+    const [only] = conditions;
+    if (conditions.length === 1 && only.slot >= 0) {
+      const shape = only.shape!;
+      return (state) => {
+        const matched = matchShaped(state, shape);
+        if (matched !== undefined) action([matched], state, undefined);
+      };
+    }
+    if (conditions.every((condition) => condition.slot < 0)) {
+      const negated = conditions.map((condition) => condition.negated);
+      return (state) => {
+        for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]!) === negated[i]) return;
+        action(EMPTY_SCOPE, state, undefined);
+      };
+    }
+  }
   return (state) => {
     const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
     for (let i = 0; i < conditions.length; i++) {
