@@ -190,13 +190,16 @@ function emitter(
         state.incoming.add(claim);
       };
     }
-    case "issue":
+    case "issue": {
+      const issued = oneAction ? issuedJustBefore : alreadyIssued;
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
         state.incoming.add(claim);
-        if (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
-          issueOutgoing(state, claim, oneAction);
+        if (state.section === "authorizationrules" && !Decisions.issueInAuthorizationIsOutgoing) return;
+        // Once per identity when `collapseIdenticalIssuedClaims` (§8.1).
+        if (!Decisions.collapseIdenticalIssuedClaims || !issued(state, claim)) state.outgoing.push(claim);
       };
+    }
     default:
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
@@ -205,21 +208,11 @@ function emitter(
   }
 }
 
-/** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
-function issueOutgoing(state: State, claim: Claim, oneAction: boolean): void {
-  if (
-    Decisions.collapseIdenticalIssuedClaims &&
-    (oneAction ? issuedJustBefore(state.outgoing, claim) : alreadyIssued(state, claim))
-  )
-    return;
-  state.outgoing.push(claim);
-}
-
 /**
  * Whether the running action issued an identical claim, when no other action issues its type:
  * the claims of that type are then this run's, the last ones issued (a rule runs once).
  */
-function issuedJustBefore(outgoing: readonly Claim[], claim: Claim): boolean {
+function issuedJustBefore({ outgoing }: State, claim: Claim): boolean {
   for (let i = outgoing.length - 1; i >= 0; i--) {
     const a = outgoing[i];
     if (a.type !== claim.type) return false;
