@@ -88,7 +88,7 @@ function runner(
     if (conditions.every((condition) => condition.slot < 0)) {
       const negated = conditions.map((condition) => condition.negated);
       return (state) => {
-        for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]!) === negated[i]) return;
+        for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]) === negated[i]) return;
         action(EMPTY_SCOPE, state, undefined);
       };
     }
