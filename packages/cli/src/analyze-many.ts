@@ -18,11 +18,15 @@ const MAX_WORKERS = 3;
 const WORKER_SCRIPT = new URL("./analyze-worker.js", import.meta.url);
 
 export interface WorkerInput {
+  /** One Int32: the index of the next text to analyse, claimed with Atomics.add. */
+  readonly next: SharedArrayBuffer;
+}
+
+/** What a worker is sent once the files are read. */
+export interface WorkerTexts {
   readonly texts: readonly string[];
   /** What each text is analysed with (its project config and the command line's attestation type). */
   readonly options: readonly AnalysisOptions[];
-  /** One Int32: the index of the next text to analyse, claimed with Atomics.add. */
-  readonly next: SharedArrayBuffer;
 }
 
 export interface WorkerResult extends Omit<CheckedAnalysis, "source"> {
@@ -34,25 +38,42 @@ export interface WorkerResult extends Omit<CheckedAnalysis, "source"> {
  * them one by one from a shared counter, so a worker that starts late takes fewer; the findings
  * are the same as `analyzePolicy`'s wherever a text was analysed (test: check-many.test.ts).
  */
-export async function analyzeMany(
+export function analyzeMany(
   texts: readonly string[],
   options: readonly AnalysisOptions[],
-  workers = Math.min(availableParallelism() - 1, Math.floor(texts.length / FILES_PER_WORKER), MAX_WORKERS),
+  workers?: number,
 ): Promise<CheckedAnalysis[]> {
-  if (workers < 1 || !existsSync(fileURLToPath(WORKER_SCRIPT)))
-    return texts.map((text, i) => analyzed(text, options[i]));
+  return startAnalysis(texts.length, workers).analyze(texts, options);
+}
+
+/**
+ * Starts the worker threads for about `expected` texts before they are read: a worker takes as
+ * long to start (load the parser, compile it) as reading a few hundred files, so it does that while
+ * this thread reads them. `analyze` then shares the texts as `analyzeMany` says.
+ */
+export function startAnalysis(
+  expected: number,
+  workers = Math.min(availableParallelism() - 1, Math.floor(expected / FILES_PER_WORKER), MAX_WORKERS),
+): { analyze(texts: readonly string[], options: readonly AnalysisOptions[]): Promise<CheckedAnalysis[]> } {
   const next = new SharedArrayBuffer(4);
-  const claimed = new Int32Array(next);
-  const input: WorkerInput = { texts, options, next };
-  const running = Array.from({ length: workers }, () => runWorker(input));
-  const analyses = new Array<CheckedAnalysis>(texts.length);
-  for (let i = Atomics.add(claimed, 0, 1); i < texts.length; i = Atomics.add(claimed, 0, 1))
-    analyses[i] = analyzed(texts[i], options[i]);
-  for (const results of await Promise.all(running))
-    for (const { index, ...result } of results) analyses[index] = remoteAnalysis(texts[index], result);
-  // A worker that failed (it could not start, or ran out of memory) leaves its texts to this thread.
-  for (let i = 0; i < texts.length; i++) analyses[i] ??= analyzed(texts[i], options[i]);
-  return analyses;
+  const started =
+    workers < 1 || !existsSync(fileURLToPath(WORKER_SCRIPT))
+      ? []
+      : Array.from({ length: workers }, () => startWorker({ next }));
+  return {
+    async analyze(texts, options) {
+      const claimed = new Int32Array(next);
+      const running = started.map((worker) => worker.run({ texts, options }));
+      const analyses = new Array<CheckedAnalysis>(texts.length);
+      for (let i = Atomics.add(claimed, 0, 1); i < texts.length; i = Atomics.add(claimed, 0, 1))
+        analyses[i] = analyzed(texts[i], options[i]);
+      for (const results of await Promise.all(running))
+        for (const { index, ...result } of results) analyses[index] = remoteAnalysis(texts[index], result);
+      // A worker that failed (it could not start, or ran out of memory) leaves its texts to this thread.
+      for (let i = 0; i < texts.length; i++) analyses[i] ??= analyzed(texts[i], options[i]);
+      return analyses;
+    },
+  };
 }
 
 /** What the report needs of an analysis: the syntax tree of each of many files is not kept. */
@@ -61,13 +82,27 @@ function analyzed(text: string, options: AnalysisOptions): CheckedAnalysis {
   return { diagnostics, hasErrors, attestationType, source };
 }
 
-function runWorker(workerData: WorkerInput): Promise<readonly WorkerResult[]> {
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData });
+/**
+ * A worker that loads while the files are read. It does not keep the process alive until it is
+ * given texts: a run that stops before (a usage error) ends as it would without it.
+ */
+function startWorker(workerData: WorkerInput): {
+  run(texts: WorkerTexts): Promise<readonly WorkerResult[]>;
+} {
+  const worker = new Worker(WORKER_SCRIPT, { workerData });
+  worker.unref();
+  const results = new Promise<readonly WorkerResult[]>((resolve) => {
     worker.once("message", (results: WorkerResult[]) => resolve(results));
     worker.once("error", () => resolve([]));
     worker.once("exit", () => resolve([]));
   });
+  return {
+    run(texts) {
+      worker.ref();
+      worker.postMessage(texts);
+      return results;
+    },
+  };
 }
 
 /** A worker's findings, with the text's lines built only if a code frame needs them. */

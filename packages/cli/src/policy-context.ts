@@ -19,10 +19,11 @@ import {
 export function analysisOptions(
   path: string,
   attestationType: AttestationType | undefined,
+  read: ConfigReader = readIfPresent,
 ): AnalysisOptions | { error: UsageError } {
   const base = { ...(attestationType && { attestationType }) };
   if (path === "-") return base;
-  const found = findProjectConfig(resolve(path), readIfPresent);
+  const found = findProjectConfig(resolve(path), read);
   if (!found) return base;
   const parsed = parseProjectConfig(found.text);
   if (!parsed.ok) return { error: new UsageError(parsed.error, found.path) };
@@ -43,6 +44,22 @@ export function attestationTypeOption(
       error: `--attestation-type: '${text}' is not an attestation type (${ATTESTATION_TYPES.join(", ")})`,
     }
   );
+}
+
+/** Reads a config file that may be absent (undefined then). */
+export type ConfigReader = (path: string) => string | undefined;
+
+/**
+ * For one run over many files: each candidate config file is read (or found absent) once, not
+ * once per policy beside it; a lookup that finds none tries every folder up to the root, and each
+ * failed read costs an exception.
+ */
+export function configReaderForRun(): ConfigReader {
+  const seen = new Map<string, string | undefined>();
+  return (path) => {
+    if (!seen.has(path)) seen.set(path, readIfPresent(path));
+    return seen.get(path);
+  };
 }
 
 function readIfPresent(path: string): string | undefined {

@@ -1,4 +1,6 @@
 import type * as ast from "./ast.js";
+import type { RulesRead } from "./ast-snapshot.js";
+import type { PolicyClaims } from "./checker/claim-knowledge.js";
 import { CLAIM_PROPERTIES } from "./language.js";
 import type { Range } from "./position.js";
 import { unquote } from "./string-literal.js";
@@ -27,7 +29,11 @@ import { ACTION_OF_TOKEN, OPERATOR_OF_TOKEN, SECTION_OF_TOKEN } from "./token-na
  * `toJSON` gives the node as plain data, fields in the order `ast.ts` lists them; `plainAst` is the
  * way to walk a tree generically (the formatter's comparison, the tests' printer).
  */
-abstract class View {
+/**
+ * A node of the tree by its record: the base of the views, and of the checker's read of the rules
+ * (ast-snapshot.ts). Its range is computed on each read.
+ */
+export class RecordNode {
   // Assigned, not declared as class fields: the define semantics of fields made every view's
   // construction a slow generic call (a third of a check's time), one base for fifteen shapes.
   declare protected readonly tree: SyntaxTree;
@@ -42,6 +48,13 @@ abstract class View {
     return this.tree.range(this.id);
   }
 
+  /** The range of the span the record stores at `slot`. */
+  protected spanRange(slot: number): Range {
+    return this.tree.spanRange(this.id, slot);
+  }
+}
+
+abstract class View extends RecordNode {
   protected int(slot: number): number {
     return this.tree.int(this.id, slot);
   }
@@ -63,6 +76,16 @@ abstract class View {
  */
 const COMMON_NAMES: readonly string[] = [...CLAIM_PROPERTIES, "claim"];
 
+/** The text of a name stored as a span of record `id`, at `slot` and `slot + 1`. */
+export function nameText(tree: SyntaxTree, id: number, slot: number): string {
+  const start = tree.int(id, slot);
+  const end = tree.int(id, slot + 1);
+  const text = tree.source.text;
+  for (const name of COMMON_NAMES)
+    if (name.length === end - start && text.startsWith(name, start)) return name;
+  return text.slice(start, end);
+}
+
 /** A name stored as a span of its parent's record, at `slot` and `slot + 1`. */
 class NameView implements ast.Name {
   declare private readonly tree: SyntaxTree;
@@ -76,12 +99,7 @@ class NameView implements ast.Name {
   }
 
   get text(): string {
-    const start = this.tree.int(this.id, this.slot);
-    const end = this.tree.int(this.id, this.slot + 1);
-    const text = this.tree.source.text;
-    for (const name of COMMON_NAMES)
-      if (name.length === end - start && text.startsWith(name, start)) return name;
-    return text.slice(start, end);
+    return nameText(this.tree, this.id, this.slot);
   }
 
   get range(): Range {
@@ -93,7 +111,25 @@ class NameView implements ast.Name {
   }
 }
 
+/** The root view of a policy read from text, whose records ast-snapshot.ts reads directly. */
+export function policyView(policy: ast.Policy): PolicyView | undefined {
+  return policy instanceof PolicyView ? policy : undefined;
+}
+
 export class PolicyView extends View implements ast.Policy {
+  /**
+   * The claim walk over this policy (`checker/claim-knowledge.ts`), made when first asked and kept
+   * with the policy: inference, the checker and completion share it. A field, not a WeakMap, whose
+   * entries outlive young collections (they made GC a third of a check).
+   */
+  declare claims: PolicyClaims | undefined;
+  /** Its rules as `forEachRule` read them, kept when the policy is small (`KEEP_RULES_READ`). */
+  declare rulesRead: RulesRead | undefined;
+
+  get records(): { tree: SyntaxTree; id: number } {
+    return { tree: this.tree, id: this.id };
+  }
+
   get kind(): "Policy" {
     return "Policy";
   }

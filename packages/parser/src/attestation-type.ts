@@ -1,11 +1,6 @@
 import type { Policy } from "./ast.js";
-import {
-  ATTESTATION_TYPES,
-  findCatalogueClaim,
-  parseAttestationType,
-  type AttestationType,
-} from "./claims-catalogue.js";
-import { policyClaims } from "./checker/claim-knowledge.js";
+import { ATTESTATION_TYPES, parseAttestationType, type AttestationType } from "./claims-catalogue.js";
+import { testedClaims } from "./checker/claim-knowledge.js";
 import type { LineIndex, Range } from "./position.js";
 
 /**
@@ -68,12 +63,11 @@ function inferAttestationType(policy: Policy): { type: AttestationType; because:
   const counts = new Map<AttestationType, number>();
   let tested = 0;
   let first: string | undefined;
-  for (const test of policyClaims(policy).tests) {
-    const claim = findCatalogueClaim(test.claimType);
-    if (!claim || claim.attestationTypes.length === ATTESTATION_TYPES.length) continue;
-    tested++;
+  for (const [claim, count] of testedClaims(policy)) {
+    if (claim.attestationTypes.length === ATTESTATION_TYPES.length) continue;
+    tested += count;
     first ??= claim.type;
-    for (const t of claim.attestationTypes) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of claim.attestationTypes) counts.set(t, (counts.get(t) ?? 0) + count);
   }
   if (!first) return undefined;
   let best: AttestationType | undefined;

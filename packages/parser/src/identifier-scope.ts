@@ -8,11 +8,19 @@ import type { Condition, Expression, Rule } from "./ast.js";
 import { walk } from "./checker/walk.js";
 import type { Range } from "./position.js";
 
+/**
+ * Where an identifier is written: its range is computed when read, and the checker reads it only
+ * for a finding (one range a reference was a tenth of a large policy's check).
+ */
+export interface Written {
+  readonly range: Range;
+}
+
 export interface ScopeVisitor {
-  /** A use of `name` at `range`; `bound` is what is in scope there (name to its binding). */
-  use?(name: string, range: Range, bound: ReadonlyMap<string, Condition>): void;
+  /** A use of `name` at `at`; `bound` is what is in scope there (name to its binding). */
+  use?(name: string, at: Written, bound: ReadonlyMap<string, Condition>): void;
   /** A condition's identifier; `refused` says why it binds nothing (`!c:[...]`, or bound before). */
-  bind?(name: string, range: Range, condition: Condition, refused: "negated" | "duplicate" | undefined): void;
+  bind?(name: string, at: Written, condition: Condition, refused: "negated" | "duplicate" | undefined): void;
 }
 
 /** Calls `visitor` for each identifier of `rule` in scoping order: a condition's uses, then its binding. */
@@ -21,8 +29,8 @@ export function visitScope(rule: Rule, visitor: ScopeVisitor): void {
   const uses = (expression: Expression) => {
     if (!visitor.use) return;
     for (const node of walk(expression)) {
-      if (node.kind === "PropertyReference") visitor.use(node.identifier.text, node.identifier.range, bound);
-      else if (node.kind === "IdentifierReference") visitor.use(node.name, node.range, bound);
+      if (node.kind === "PropertyReference") visitor.use(node.identifier.text, node.identifier, bound);
+      else if (node.kind === "IdentifierReference") visitor.use(node.name, node, bound);
     }
   };
   for (const condition of rule.conditions) {
@@ -31,7 +39,7 @@ export function visitScope(rule: Rule, visitor: ScopeVisitor): void {
     if (!identifier) continue;
     const refused = condition.negated ? "negated" : bound.has(identifier.text) ? "duplicate" : undefined;
     if (!refused) bound.set(identifier.text, condition);
-    visitor.bind?.(identifier.text, identifier.range, condition, refused);
+    visitor.bind?.(identifier.text, identifier, condition, refused);
   }
   for (const argument of rule.action.arguments) uses(argument.value);
 }

@@ -95,7 +95,7 @@ function identifier(name: string, range: Range, rule: Rule): NodeAt {
 export function bindingOf(rule: Rule, name: string): Condition | undefined {
   let found: Condition | undefined;
   visitScope(rule, {
-    bind: (text, _range, condition, refused) => {
+    bind: (text, _at, condition, refused) => {
       if (text === name && !refused) found ??= condition;
     },
   });
@@ -106,8 +106,8 @@ export function bindingOf(rule: Rule, name: string): Condition | undefined {
 export function occurrences(rule: Rule, name: string): { range: Range; binding: boolean }[] {
   const found: { range: Range; binding: boolean }[] = [];
   visitScope(rule, {
-    use: (text, range) => void (text === name && found.push({ range, binding: false })),
-    bind: (text, range) => void (text === name && found.push({ range, binding: true })),
+    use: (text, at) => void (text === name && found.push({ range: at.range, binding: false })),
+    bind: (text, at) => void (text === name && found.push({ range: at.range, binding: true })),
   });
   return found.sort((a, b) => a.range.start.offset - b.range.start.offset);
 }

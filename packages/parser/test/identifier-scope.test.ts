@@ -11,10 +11,10 @@ issuancerules {
   const rule = parsePolicy(text).policy!.sections[0].rules[0];
   const seen: string[] = [];
   visitScope(rule, {
-    use: (name, range, bound) =>
-      seen.push(`use ${name}@${range.start.offset} sees [${[...bound.keys()].join(",")}]`),
-    bind: (name, range, _condition, refused) =>
-      seen.push(`bind ${name}@${range.start.offset} ${refused ?? "bound"}`),
+    use: (name, at, bound) =>
+      seen.push(`use ${name}@${at.range.start.offset} sees [${[...bound.keys()].join(",")}]`),
+    bind: (name, at, _condition, refused) =>
+      seen.push(`bind ${name}@${at.range.start.offset} ${refused ?? "bound"}`),
   });
   expect(seen).toEqual([
     "use d@52 sees []",

@@ -8,7 +8,7 @@ import {
   type AttestationType,
 } from "@maa-policy/parser";
 import { Option, type Command } from "commander";
-import { analyzeMany } from "../analyze-many.js";
+import { startAnalysis } from "../analyze-many.js";
 import { ExitCode } from "../exit-codes.js";
 import type { AppliedFix, CheckedFile, UnreadFile } from "../output/checked-file.js";
 import { styleFor } from "../output/display.js";
@@ -26,7 +26,12 @@ import {
   writeOutput,
 } from "../io.js";
 import { POLICY_FILES_ARGUMENT, outputOption } from "../options.js";
-import { analysisOptions, attestationTypeOption } from "../policy-context.js";
+import {
+  analysisOptions,
+  attestationTypeOption,
+  configReaderForRun,
+  type ConfigReader,
+} from "../policy-context.js";
 import { policyFiles } from "../policy-files.js";
 import { readPolicyFile, readPolicyFileSync } from "../read-policy.js";
 import { runOptions } from "../run-options.js";
@@ -74,8 +79,12 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
   const texts: string[] = [];
   const contexts: AnalysisOptions[] = [];
   const read: string[] = [];
-  for (const path of await policyFiles(paths)) {
-    const loaded = await readWithContext(path, type);
+  const configs = configReaderForRun();
+  const found = await policyFiles(paths);
+  // Workers load while the files are read; --fix reads, fixes and writes one file after another.
+  const analysis = options.fix ? undefined : startAnalysis(found.length);
+  for (const path of found) {
+    const loaded = await readWithContext(path, type, configs);
     if ("error" in loaded) {
       process.stderr.write(usageErrorLine(loaded.error));
       unread.push({ path: displayName(path), message: `${loaded.error.where}: ${loaded.error.message}` });
@@ -93,7 +102,7 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
       read.push(path);
     }
   }
-  const analyses = await analyzeMany(texts, contexts);
+  const analyses = analysis ? await analysis.analyze(texts, contexts) : [];
   read.forEach((path, i) => files.push({ path: displayName(path), analysis: analyses[i], fixed: [] }));
   const failing = (severity: string) =>
     severity === "error" || (options.strict === true && severity === "warning");
@@ -109,11 +118,12 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
 async function readWithContext(
   path: string,
   type: AttestationType | undefined,
+  configs: ConfigReader,
 ): Promise<{ text: string; context: AnalysisOptions } | { error: UsageError }> {
   // Regular files are read without an await each: with many files, awaits cost more than reading.
   const text = readPolicyFileSync(path) ?? (await readPolicyFile(path));
   if (typeof text !== "string") return text;
-  const context = analysisOptions(path, type);
+  const context = analysisOptions(path, type, configs);
   return "error" in context ? context : { text, context };
 }
 

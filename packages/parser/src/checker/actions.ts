@@ -1,16 +1,13 @@
 import type { Action, Section } from "../ast.js";
 import { ACTION_ARGUMENTS, ACTION_PLACEMENT, ENGINE_PROPERTIES, VALUE_TYPES } from "../language.js";
 import { closest, withArticle } from "../suggest.js";
-import { CheckContext, replaceFix } from "./context.js";
+import { CheckContext, replaceFix, type CheckedRule } from "./context.js";
 import { staticType } from "./types.js";
 
 /** Where actions may stand and what arguments they take (spec §1.3.9, the docs' action table). */
-export function checkActions(ctx: CheckContext): void {
-  for (const [rule, section] of ctx.rules()) {
-    checkPlacement(ctx, rule.action, section);
-    if (rule.action.name !== "permit" && rule.action.name !== "deny")
-      checkArguments(ctx, rule.action, section);
-  }
+export function checkActions(ctx: CheckContext, { rule, section }: CheckedRule): void {
+  checkPlacement(ctx, rule.action, section);
+  if (rule.action.name !== "permit" && rule.action.name !== "deny") checkArguments(ctx, rule.action, section);
 }
 
 function checkPlacement(ctx: CheckContext, action: Action, section: Section): void {

@@ -8,7 +8,6 @@ import type {
   SectionName,
   StringLiteral,
 } from "../ast.js";
-import type { Range } from "../position.js";
 import type { ClaimValueType } from "../claim.js";
 import {
   CLAIM_CATALOGUE,
@@ -17,7 +16,9 @@ import {
   type AttestationType,
   type CatalogueClaim,
 } from "../claims-catalogue.js";
-import type { CheckContext } from "./context.js";
+import { forEachRule } from "../ast-snapshot.js";
+import { policyView } from "../ast-views.js";
+import type { CheckContext, CheckedRule } from "./context.js";
 
 /** What the checker is told about claims: the attestation type, if any, and claims the project declares. */
 export interface ClaimEnvironment {
@@ -42,7 +43,8 @@ export interface ValueComparison {
 /** One `type=="…"` test of a condition, with what the claim checks read of it and its rule. */
 export interface ClaimTest {
   readonly claimType: string;
-  readonly typeRange: Range;
+  /** The `type==` literal, for its range (computed only for a finding). */
+  readonly typeLiteral: StringLiteral;
   readonly values: readonly ValueComparison[];
   readonly negated: boolean;
   readonly action: ActionName;
@@ -52,42 +54,65 @@ export interface ClaimTest {
 }
 
 interface Added {
+  /** The first rule that adds it; its line is looked up only for a message (`addedLater`). */
   readonly ruleIndex: number;
-  readonly line: number;
   /** Undefined when the rules that add it give values of different or unknown types. */
   readonly valueType: ClaimValueType | undefined;
 }
 
-interface PolicyClaims {
-  readonly tests: readonly ClaimTest[];
-  readonly added: ReadonlyMap<string, Added>;
+/** What the policy's claim walks found, each made when first asked and kept with the policy. */
+export interface PolicyClaims {
+  tested?: ReadonlyMap<CatalogueClaim, number>;
+  added?: ReadonlyMap<string, Added>;
 }
 
-const walked = new WeakMap<Policy, PolicyClaims>();
+/** The policy's own place for its claim walks: inference, the checks and completion share them. */
+function memoOf(policy: Policy): PolicyClaims {
+  const view = policyView(policy);
+  return view ? (view.claims ??= {}) : {};
+}
 
 /**
- * The claim tests of a policy's conditions and the claims its rules add, in one walk per policy:
- * inference (`attestation-type.ts`) and the checks share it.
+ * How many conditions test each catalogued claim, in the order of their first test: what
+ * inference reads (`attestation-type.ts`). Counts, not the tests: a large policy's tests kept
+ * through the check made most of its garbage collection.
  */
-export function policyClaims(policy: Policy): PolicyClaims {
-  let claims = walked.get(policy);
-  if (claims) return claims;
-  const tests: ClaimTest[] = [];
-  const added = new Map<string, Added>();
-  let ruleIndex = 0;
-  for (const section of policy.sections) {
-    const sectionName = section.name;
-    for (const rule of section.rules) {
-      const action = rule.action.name;
-      for (const condition of rule.conditions) {
-        const test = readCondition(condition, action, sectionName, ruleIndex);
-        if (test) tests.push(test);
-      }
-      noteAdded(added, rule, ruleIndex++);
+export function testedClaims(policy: Policy): ReadonlyMap<CatalogueClaim, number> {
+  const memo = memoOf(policy);
+  if (memo.tested) return memo.tested;
+  const tested = new Map<CatalogueClaim, number>();
+  forEachRule(policy, (rule) => {
+    for (const condition of rule.conditions) {
+      const type = testedType(condition);
+      const claim = type && findCatalogueClaim(type.value);
+      if (claim) tested.set(claim, (tested.get(claim) ?? 0) + 1);
     }
+  });
+  return (memo.tested = tested);
+}
+
+/**
+ * The claims the policy's rules add or issue, by type, with the first rule that does. Walked only
+ * when a condition names a claim that is not catalogued for its attestation type, or completion
+ * asks: most policies test only incoming claims.
+ */
+function addedClaims(policy: Policy): ReadonlyMap<string, Added> {
+  const memo = memoOf(policy);
+  if (memo.added) return memo.added;
+  const added = new Map<string, Added>();
+  forEachRule(policy, (rule, _section, index) => noteAdded(added, rule, index));
+  return (memo.added = added);
+}
+
+/** The claim tests of one rule's conditions. */
+function claimTests({ rule, section, index }: CheckedRule): ClaimTest[] {
+  const tests: ClaimTest[] = [];
+  const action = rule.action.name;
+  for (const condition of rule.conditions) {
+    const test = readCondition(condition, action, section.name, index);
+    if (test) tests.push(test);
   }
-  walked.set(policy, (claims = { tests, added }));
-  return claims;
+  return tests;
 }
 
 /**
@@ -95,7 +120,7 @@ export function policyClaims(policy: Policy): PolicyClaims {
  * completion offers beside the catalogue, from the walk the checker already made.
  */
 export function policyClaimTypes(policy: Policy): string[] {
-  return [...policyClaims(policy).added.keys()];
+  return [...addedClaims(policy).keys()];
 }
 
 function noteAdded(added: Map<string, Added>, rule: Rule, ruleIndex: number): void {
@@ -107,11 +132,9 @@ function noteAdded(added: Map<string, Added>, rule: Rule, ruleIndex: number): vo
   const value = args.find((a) => a.name.text === "value")?.value;
   const valueType = value && literalType(value);
   const known = added.get(type.value);
-  if (!known) added.set(type.value, { ruleIndex, line: rule.range.start.line + 1, valueType });
+  if (!known) added.set(type.value, { ruleIndex, valueType });
   else if (known.valueType !== valueType) added.set(type.value, { ...known, valueType: undefined });
 }
-
-const cache = new WeakMap<CheckContext, ClaimKnowledge>();
 
 /**
  * What each condition's claim type can be, from the catalogue for the attestation type, the
@@ -119,17 +142,24 @@ const cache = new WeakMap<CheckContext, ClaimKnowledge>();
  * run once, in text order, so a claim added later is not there yet). Built once per check.
  */
 export class ClaimKnowledge {
-  readonly tests: readonly ClaimTest[];
-  private readonly added: ReadonlyMap<string, Added>;
+  /** The claim tests of the rule being checked: both claim checks read them. */
+  private current: { rule: Rule; tests: readonly ClaimTest[] } | undefined;
 
   static of(ctx: CheckContext): ClaimKnowledge {
-    let knowledge = cache.get(ctx);
-    if (!knowledge) cache.set(ctx, (knowledge = new ClaimKnowledge(ctx)));
-    return knowledge;
+    return (ctx.memo.knowledge ??= new ClaimKnowledge(ctx));
   }
 
-  private constructor(private readonly ctx: CheckContext) {
-    ({ tests: this.tests, added: this.added } = policyClaims(ctx.policy));
+  private constructor(private readonly ctx: CheckContext) {}
+
+  private get added(): ReadonlyMap<string, Added> {
+    return addedClaims(this.ctx.policy);
+  }
+
+  /** The claim tests of `checked`'s conditions, read once for the checks of that rule. */
+  testsOf(checked: CheckedRule): readonly ClaimTest[] {
+    if (this.current?.rule !== checked.rule)
+      this.current = { rule: checked.rule, tests: claimTests(checked) };
+    return this.current.tests;
   }
 
   get attestationType(): AttestationType | undefined {
@@ -157,7 +187,7 @@ export class ClaimKnowledge {
   /** The line of the first rule that adds `type` after `ruleIndex`, if one does. */
   addedLater(type: string, ruleIndex: number): number | undefined {
     const added = this.added.get(type);
-    return added && added.ruleIndex >= ruleIndex ? added.line : undefined;
+    return added && added.ruleIndex >= ruleIndex ? lineOfRule(this.ctx.policy, added.ruleIndex) : undefined;
   }
 
   /** The catalogued names a misspelling may have meant. */
@@ -173,23 +203,43 @@ export class ClaimKnowledge {
   }
 }
 
-/**
- * The claim type a condition tests and its `value` comparisons, in one pass over its properties.
- * Client-supplied claims (`issuer=="CustomClaim"`) have service-chosen names (spec §2.3): the
- * checker cannot know them, so such a condition is no test.
- */
+/** The line (1-based) where the rule at `ruleIndex`, in text order, starts. */
+function lineOfRule(policy: Policy, ruleIndex: number): number | undefined {
+  let index = ruleIndex;
+  for (const section of policy.sections) {
+    const rules = section.rules;
+    if (index < rules.length) return rules[index].range.start.line + 1;
+    index -= rules.length;
+  }
+  return undefined;
+}
+
+/** The claim type a condition tests and its `value` comparisons. */
 function readCondition(
   condition: Condition,
   action: ActionName,
   section: SectionName,
   ruleIndex: number,
 ): ClaimTest | undefined {
-  let type: StringLiteral | undefined;
+  const type = testedType(condition);
+  if (!type) return undefined;
   const values: ValueComparison[] = [];
+  for (const p of condition.properties)
+    if (p.property.text === "value") values.push({ operator: p.operator, value: p.value });
+  const negated = condition.negated;
+  return { claimType: type.value, typeLiteral: type, values, negated, action, section, ruleIndex };
+}
+
+/**
+ * The `type==` literal of a condition that tests a claim type; all that inference reads of it.
+ * Client-supplied claims (`issuer=="CustomClaim"`) have service-chosen names (spec §2.3): the
+ * checker cannot know them, so such a condition is no test.
+ */
+function testedType(condition: Condition): StringLiteral | undefined {
+  let type: StringLiteral | undefined;
   for (const p of condition.properties) {
     const name = p.property.text;
-    if (name === "value") values.push({ operator: p.operator, value: p.value });
-    else if (name === "type" && !type && p.operator === "==") {
+    if (name === "type" && !type && p.operator === "==") {
       const value = p.value;
       if (value.kind !== "String") return undefined;
       type = value;
@@ -198,9 +248,7 @@ function readCondition(
       if (value.kind === "String" && value.value === "CustomClaim") return undefined;
     }
   }
-  if (!type) return undefined;
-  const negated = condition.negated;
-  return { claimType: type.value, typeRange: type.range, values, negated, action, section, ruleIndex };
+  return type;
 }
 
 /** The value type of a literal (its kind names it), or undefined for anything else. */

@@ -3,7 +3,7 @@ import { findCatalogueClaim } from "../claims-catalogue.js";
 import { quote } from "../string-literal.js";
 import { closestAll, orList } from "../suggest.js";
 import { ClaimKnowledge, openingConsequence, opensPolicy, type ClaimTest } from "./claim-knowledge.js";
-import type { CheckContext } from "./context.js";
+import type { CheckContext, CheckedRule } from "./context.js";
 
 /**
  * `unknown-claim-type`: a condition's `type==` names no incoming claim of the attestation type,
@@ -11,9 +11,9 @@ import type { CheckContext } from "./context.js";
  * where that opens the policy (a deny() that never fires). Without an attestation type, only a
  * name close to a known claim is reported: anything else may be a claim we do not know.
  */
-export function checkClaimTypes(ctx: CheckContext): void {
+export function checkClaimTypes(ctx: CheckContext, checked: CheckedRule): void {
   const knowledge = ClaimKnowledge.of(ctx);
-  for (const test of knowledge.tests) {
+  for (const test of knowledge.testsOf(checked)) {
     if (knowledge.known(test.claimType, test.ruleIndex)) continue;
     const suggestions = suggest(knowledge, test.claimType, test.ruleIndex);
     if (knowledge.attestationType === undefined && suggestions.length === 0) continue;
@@ -52,7 +52,7 @@ function message(knowledge: ClaimKnowledge, test: ClaimTest, opens: boolean): st
 }
 
 function range(test: ClaimTest) {
-  return test.typeRange;
+  return test.typeLiteral.range;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type KnownClaim,
   type ValueComparison,
 } from "./claim-knowledge.js";
-import type { CheckContext } from "./context.js";
+import type { CheckContext, CheckedRule } from "./context.js";
 
 const ORDERING = new Set(["<", "<=", ">", ">="]);
 
@@ -23,9 +23,9 @@ const ORDERING = new Set(["<", "<=", ">", ">="]);
  * domain (an SVN past 16 bits, a 63-digit MRSIGNER, upper-case hex). Both are warnings, and errors
  * where the condition opens the policy.
  */
-export function checkClaimValues(ctx: CheckContext): void {
+export function checkClaimValues(ctx: CheckContext, checked: CheckedRule): void {
   const knowledge = ClaimKnowledge.of(ctx);
-  for (const test of knowledge.tests) {
+  for (const test of knowledge.testsOf(checked)) {
     const claim = knowledge.known(test.claimType, test.ruleIndex);
     if (!claim?.valueType) continue;
     for (const property of test.values) {
@@ -57,12 +57,13 @@ function typeFinding(
   const value = property.value;
   const literal = literalType(value);
   if (!literal) return undefined;
-  const claim = `'${name}' is ${withArticle(valueType)} claim`;
+  // Built only for a finding: nearly every comparison has none.
+  const claim = () => `'${name}' is ${withArticle(valueType)} claim`;
   if (ORDERING.has(property.operator)) {
     if (valueType === "Integer") return undefined;
     return {
       code: "claim-value-type",
-      message: `${claim}; '${property.operator}' compares Integers only, so this never holds.`,
+      message: `${claim()}; '${property.operator}' compares Integers only, so this never holds.`,
       holds: "never",
     };
   }
@@ -77,7 +78,7 @@ function typeFinding(
   const replacement = retyped(value, valueType);
   return {
     code: "claim-value-type",
-    message: `${claim}; ${withArticle(literal)} ${shown} ${equal ? "never equals it, so this never holds" : "always differs from it, so this always holds"}.`,
+    message: `${claim()}; ${withArticle(literal)} ${shown} ${equal ? "never equals it, so this never holds" : "always differs from it, so this always holds"}.`,
     holds: equal ? "never" : "always",
     ...(replacement !== undefined && {
       fix: { title: `Change to ${replacement}`, edits: [{ range: value.range, newText: replacement }] },

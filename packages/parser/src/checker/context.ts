@@ -3,13 +3,16 @@ import type { Diagnostic, Fix, Severity } from "../diagnostic.js";
 import type { DiagnosticCode } from "../diagnostic-codes.js";
 import { isSupportedVersion, type PolicyVersion } from "../language.js";
 import type { Range } from "../position.js";
-import { NO_CLAIM_ENVIRONMENT, type ClaimEnvironment } from "./claim-knowledge.js";
+import type { VersionUse } from "./versions.js";
+import { NO_CLAIM_ENVIRONMENT, type ClaimEnvironment, type ClaimKnowledge } from "./claim-knowledge.js";
 
 /** What every check reads and writes: the policy, its declared version and the findings. */
 export class CheckContext {
   readonly diagnostics: Diagnostic[] = [];
   /** The declared version if it is one the language knows; checks that depend on it skip otherwise. */
   readonly version: PolicyVersion | undefined;
+  /** What checks share, made by the first that needs it (fields, not WeakMaps: see ast-views.ts). */
+  readonly memo: { knowledge?: ClaimKnowledge; versionUses?: VersionUse[] } = {};
 
   /**
    * @param complete false when syntax errors cut pieces out of the AST: checks about the policy as
@@ -34,18 +37,16 @@ export class CheckContext {
   ): void {
     this.diagnostics.push({ code, severity, message, range, ...help });
   }
+}
 
-  /** Every rule with its section, in text order; made once and shared by the checks. */
-  rules(): readonly (readonly [Rule, Section])[] {
-    if (!this.allRules) {
-      this.allRules = [];
-      for (const section of this.policy.sections)
-        for (const rule of section.rules) this.allRules.push([rule, section]);
-    }
-    return this.allRules;
-  }
-
-  private allRules: [Rule, Section][] | undefined;
+/**
+ * A rule as the rule checks see it: read once (`forEachRule`), with its section and its place in
+ * text order.
+ */
+export interface CheckedRule {
+  readonly rule: Rule;
+  readonly section: Section;
+  readonly index: number;
 }
 
 /** A fix that replaces one range, the common case. */

@@ -4,7 +4,7 @@ import { ISSUERS } from "../claim.js";
 import { CLAIM_PROPERTIES } from "../language.js";
 import { KNOWN_ESCAPES } from "../string-literal.js";
 import { closest, withArticle } from "../suggest.js";
-import { CheckContext, replaceFix } from "./context.js";
+import { CheckContext, replaceFix, type CheckedRule } from "./context.js";
 import { staticType } from "./types.js";
 import { expressionsOf } from "./walk.js";
 
@@ -12,12 +12,10 @@ const ORDERING = new Set(["<", "<=", ">", ">="]);
 const FUNCTION_NAMES = FUNCTIONS.map((f) => f.name);
 
 /** Property names, comparisons, function calls and literals. */
-export function checkExpressions(ctx: CheckContext): void {
-  for (const [rule] of ctx.rules()) {
-    for (const condition of rule.conditions)
-      for (const property of condition.properties) checkCondition(ctx, property);
-    for (const expression of expressionsOf(rule)) checkExpression(ctx, expression);
-  }
+export function checkExpressions(ctx: CheckContext, { rule }: CheckedRule): void {
+  for (const condition of rule.conditions)
+    for (const property of condition.properties) checkCondition(ctx, property);
+  for (const expression of expressionsOf(rule)) checkExpression(ctx, expression);
 }
 
 function checkProperty(

@@ -1,7 +1,7 @@
 import type { StringLiteral } from "../ast.js";
 import type { Range } from "../position.js";
 import { rawIndexOf } from "../string-literal.js";
-import { replaceFix, type CheckContext } from "./context.js";
+import { replaceFix, type CheckContext, type CheckedRule } from "./context.js";
 import { checkQuery } from "./jmespath-query.js";
 import { expressionsOf } from "./walk.js";
 
@@ -10,24 +10,22 @@ import { expressionsOf } from "./walk.js";
  * `checkQuery` finds at its place inside the string: syntax, functions of the dialect
  * (`jmespath-dialect.ts`), their arity and literal argument types.
  */
-export function checkJmesPath(ctx: CheckContext): void {
-  for (const [rule] of ctx.rules()) {
-    for (const expression of expressionsOf(rule)) {
-      if (expression.kind !== "FunctionCall" || expression.name.text !== "JmesPath") continue;
-      const query = expression.arguments[1];
-      if (query?.kind !== "String") continue;
-      if (query.value.trim() === "") {
-        ctx.report("error", "jmespath-syntax", "The JMESPath query is empty.", query.range);
-        continue;
-      }
-      for (const finding of checkQuery(query.value)) {
-        const range = rangeInside(query, finding.index, finding.length);
-        const fix = finding.replacement;
-        ctx.report("error", finding.code, finding.message, range, {
-          ...(finding.hint && { hint: finding.hint }),
-          ...(fix && { fixes: [replaceFix(`Change to '${fix}'`, range, fix)] }),
-        });
-      }
+export function checkJmesPath(ctx: CheckContext, { rule }: CheckedRule): void {
+  for (const expression of expressionsOf(rule)) {
+    if (expression.kind !== "FunctionCall" || expression.name.text !== "JmesPath") continue;
+    const query = expression.arguments[1];
+    if (query?.kind !== "String") continue;
+    if (query.value.trim() === "") {
+      ctx.report("error", "jmespath-syntax", "The JMESPath query is empty.", query.range);
+      continue;
+    }
+    for (const finding of checkQuery(query.value)) {
+      const range = rangeInside(query, finding.index, finding.length);
+      const fix = finding.replacement;
+      ctx.report("error", finding.code, finding.message, range, {
+        ...(finding.hint && { hint: finding.hint }),
+        ...(fix && { fixes: [replaceFix(`Change to '${fix}'`, range, fix)] }),
+      });
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Expression, Rule } from "../ast.js";
 import { findFunction } from "../functions.js";
 import { READ_ONLY_CLAIMS } from "../language.js";
-import type { CheckContext } from "./context.js";
+import type { CheckContext, CheckedRule } from "./context.js";
 
 /**
  * "PCRS are only read-only and thus cannot be used with issue operation" (policy-version-1-2.md).
@@ -9,20 +9,18 @@ import type { CheckContext } from "./context.js";
  * anything computed from it through a propagating function (§1.6). The evaluator enforces the
  * same rule on the values themselves.
  */
-export function checkReadOnly(ctx: CheckContext): void {
-  for (const [rule] of ctx.rules()) {
-    if (rule.action.name !== "issue" && rule.action.name !== "issueproperty") continue;
-    const readOnly = readOnlyIdentifiers(rule);
-    if (readOnly.size === 0) continue;
-    for (const argument of rule.action.arguments) {
-      if (isReadOnly(argument.value, readOnly)) {
-        ctx.report(
-          "error",
-          "read-only-claim",
-          `'${rule.action.name}' cannot use a read-only claim (${READ_ONLY_CLAIMS.join(", ")}); test it in a condition instead.`,
-          argument.value.range,
-        );
-      }
+export function checkReadOnly(ctx: CheckContext, { rule }: CheckedRule): void {
+  if (rule.action.name !== "issue" && rule.action.name !== "issueproperty") return;
+  const readOnly = readOnlyIdentifiers(rule);
+  if (readOnly.size === 0) return;
+  for (const argument of rule.action.arguments) {
+    if (isReadOnly(argument.value, readOnly)) {
+      ctx.report(
+        "error",
+        "read-only-claim",
+        `'${rule.action.name}' cannot use a read-only claim (${READ_ONLY_CLAIMS.join(", ")}); test it in a condition instead.`,
+        argument.value.range,
+      );
     }
   }
 }
