@@ -4,13 +4,14 @@ import {
   valueTypeOf,
   type Action,
   type Claim,
-  type Expression,
+  type ClaimValue,
   type Range,
 } from "@maa-policy/parser";
-import { boundProperty, compileExpression, constantOf } from "./compile-expression.js";
+import { boundProperty, compileExpression, constantOf, literalString } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
+import type { PolicyFacts } from "./policy-facts.js";
 import { Tuning } from "./tuning.js";
-import { invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
+import { DEFAULT_ENGINE_PROPERTIES, invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
 import { fault } from "./fault.js";
 import type { Expr, Scope, Slots, State } from "./state.js";
 import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
@@ -23,7 +24,7 @@ export type CompiledAction = (scope: Scope, state: State, produced: Claim[] | un
 const ARGUMENT_NAMES = new Set(["type", "value", "valueType", "issuer", "claim"]);
 
 /** Compiled after the rule's conditions, so `slots` holds every identifier they bind. */
-export function compileAction(node: Action, slots: Slots): CompiledAction {
+export function compileAction(node: Action, slots: Slots, facts: PolicyFacts): CompiledAction {
   switch (node.name) {
     case "permit":
     case "deny": {
@@ -37,11 +38,11 @@ export function compileAction(node: Action, slots: Slots): CompiledAction {
       };
     }
     default:
-      return compileClaimAction(node, slots);
+      return compileClaimAction(node, slots, facts);
   }
 }
 
-function compileClaimAction(node: Action, slots: Slots): CompiledAction {
+function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): CompiledAction {
   const args = new Map<string, { expr: Expr; range: Range; node: Action["arguments"][number] }>();
   for (const arg of node.arguments) {
     const name = arg.name.text;
@@ -54,9 +55,9 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
     if (args.has(name)) return () => fault(`${node.name}() is given '${name}' twice.`, arg.range);
     args.set(name, { expr: compileExpression(arg.value, slots), range: arg.value.range, node: arg });
   }
-  const emit = emitter(node);
   const claimArg = args.get("claim");
   if (claimArg) {
+    const emit = emitter(node, false, undefined);
     const ref = claimArg.node.value;
     if (args.size > 1) return () => fault(`${node.name}(claim=...) takes no other argument.`, node.range);
     if (ref.kind !== "IdentifierReference")
@@ -84,6 +85,14 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
   const fixedType = literalString(type.node.value);
   const fixedIssuer = issuer ? literalString(issuer.node.value) : POLICY_ISSUER;
   const reference = boundProperty(value.node.value, slots);
+  const literal = constantOf(value.node.value)?.items[0];
+  const emit = emitter(
+    node,
+    fixedType !== undefined && facts.issuedByOneAction.has(fixedType),
+    fixedType !== undefined && literal !== undefined && !valueType && Tuning.policyFacts
+      ? { type: fixedType, value: literal }
+      : undefined,
+  );
   if (
     fixedType !== undefined &&
     fixedIssuer !== undefined &&
@@ -126,11 +135,6 @@ function compileClaimAction(node: Action, slots: Slots): CompiledAction {
   };
 }
 
-function literalString(expression: Expression): string | undefined {
-  const item = constantOf(expression)?.items[0];
-  return typeof item === "string" ? item : undefined;
-}
-
 function singleString(expr: Expr, scope: Scope, state: State, what: string, range: Range): string {
   const { items } = expr(scope, state);
   if (items.length !== 1 || typeof items[0] !== "string") {
@@ -145,9 +149,14 @@ type Emit = (state: State, claim: Claim, readOnly: boolean) => void;
 
 /**
  * Where each action puts its claim (spec §1.1 actions table), one closure per action so that
- * none tests the action's name at run time.
+ * none tests the action's name at run time. `oneAction`: no other action issues the claim's type;
+ * `literal`: the type and value of every claim the action makes, when both are literals.
  */
-function emitter(node: Action): Emit {
+function emitter(
+  node: Action,
+  oneAction: boolean,
+  literal: { readonly type: string; readonly value: ClaimValue } | undefined,
+): Emit {
   const action = node.name;
   const readOnlyFault = (claim: Claim): never =>
     fault(
@@ -162,22 +171,35 @@ function emitter(node: Action): Emit {
     }
   };
   switch (action) {
-    case "issueproperty":
+    case "issueproperty": {
+      // A literal property (nearly every one) is checked once, and so is what it makes of the
+      // defaults every evaluation starts from (shared, so frozen as the defaults are).
+      const known = literal && {
+        problem: invalidEngineProperty(literal.type, literal.value),
+        fromDefaults: Object.freeze(withEngineProperty(DEFAULT_ENGINE_PROPERTIES, literal)),
+      };
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
-        const problem = invalidEngineProperty(claim.type, claim.value);
+        const problem = known ? known.problem : invalidEngineProperty(claim.type, claim.value);
         if (problem) fault(problem, node.range);
         state.properties.push(claim);
-        state.engine = withEngineProperty(state.engine, claim);
+        state.engine =
+          known && state.engine === DEFAULT_ENGINE_PROPERTIES
+            ? known.fromDefaults
+            : withEngineProperty(state.engine, claim);
         state.incoming.add(claim);
       };
-    case "issue":
+    }
+    case "issue": {
+      const issued = oneAction ? issuedJustBefore : alreadyIssued;
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
         state.incoming.add(claim);
-        if (state.section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing)
-          issueOutgoing(state, claim);
+        if (state.section === "authorizationrules" && !Decisions.issueInAuthorizationIsOutgoing) return;
+        // Once per identity when `collapseIdenticalIssuedClaims` (§8.1).
+        if (!Decisions.collapseIdenticalIssuedClaims || !issued(state, claim)) state.outgoing.push(claim);
       };
+    }
     default:
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
@@ -186,10 +208,17 @@ function emitter(node: Action): Emit {
   }
 }
 
-/** Appends to the outgoing claims, once per identity when `collapseIdenticalIssuedClaims` (§8.1). */
-function issueOutgoing(state: State, claim: Claim): void {
-  if (Decisions.collapseIdenticalIssuedClaims && alreadyIssued(state, claim)) return;
-  state.outgoing.push(claim);
+/**
+ * Whether the running action issued an identical claim, when no other action issues its type:
+ * the claims of that type are then this run's, the last ones issued (a rule runs once).
+ */
+function issuedJustBefore({ outgoing }: State, claim: Claim): boolean {
+  for (let i = outgoing.length - 1; i >= 0; i--) {
+    const a = outgoing[i];
+    if (a.type !== claim.type) return false;
+    if (a.valueType === claim.valueType && a.value === claim.value) return true;
+  }
+  return false;
 }
 
 /**

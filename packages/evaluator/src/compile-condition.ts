@@ -1,5 +1,11 @@
 import type { Claim, ClaimValue, ComparisonOperator, Condition, PropertyCondition } from "@maa-policy/parser";
-import { CLAIM_PROPERTIES, compileExpression, constantOf, isClaimProperty } from "./compile-expression.js";
+import {
+  CLAIM_PROPERTIES,
+  compileExpression,
+  constantOf,
+  isClaimProperty,
+  literalString,
+} from "./compile-expression.js";
 import { fault } from "./fault.js";
 import { matchingClaims, matchShaped, NONE, type Predicate, type Shape } from "./scan-claims.js";
 import type { Scope, Slots, State } from "./state.js";
@@ -27,7 +33,7 @@ export interface CompiledCondition {
  */
 export function compileCondition(node: Condition, slots: Slots): CompiledCondition {
   const typed = node.properties.findIndex(isLiteralType);
-  const type = typed < 0 ? undefined : (constantOf(node.properties[typed].value)!.items[0] as string);
+  const type = typed < 0 ? undefined : literalString(node.properties[typed].value);
   const rest = node.properties.filter((_, i) => i !== typed);
   const parts = rest.map((p) => compileProperty(p, slots));
   let predicate: (scope: Scope, state: State) => Predicate;
@@ -74,9 +80,13 @@ function equalityWith(rest: readonly PropertyCondition[]): ClaimValue | undefine
 }
 
 function isLiteralType(p: PropertyCondition): boolean {
-  return (
-    p.property.text === "type" && p.operator === "==" && typeof constantOf(p.value)?.items[0] === "string"
-  );
+  return p.property.text === "type" && p.operator === "==" && literalString(p.value) !== undefined;
+}
+
+/** The one type a condition can match, when it requires a literal one (`type == "t"`, the first such). */
+export function literalTypeOf(node: Condition): string | undefined {
+  const typed = node.properties.find(isLiteralType);
+  return typed && literalString(typed.value);
 }
 
 interface CompiledProperty {

@@ -30,6 +30,12 @@ export function constantOf(expression: Expression): Values | undefined {
   }
 }
 
+/** A literal String's value, known at compile time. */
+export function literalString(expression: Expression): string | undefined {
+  const item = constantOf(expression)?.items[0];
+  return typeof item === "string" ? item : undefined;
+}
+
 /**
  * The parser's strings are slices of the policy text; a property key is the engine's canonical
  * copy, so `claim.type === literal` against claim types from JSON keys or source literals is a
@@ -101,8 +107,14 @@ export function boundProperty(expression: Expression, slots: Slots): BoundProper
       fault(`'${name}' is not bound by an earlier condition of this rule.`, expression.identifier.range),
     get: CLAIM_PROPERTIES[property],
     // Only values carry the read-only taint: a pcrs claim's type is an ordinary string.
-    taints: property === "value" ? (bound) => bound.some(isReadOnly) : () => false,
+    taints: property === "value" ? someReadOnly : () => false,
   };
+}
+
+/** A loop, not `some`: the engine inlines `isReadOnly` here, not into a callback from a builtin. */
+function someReadOnly(claims: readonly Claim[]): boolean {
+  for (let i = 0; i < claims.length; i++) if (isReadOnly(claims[i])) return true;
+  return false;
 }
 
 function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots: Slots): Expr {

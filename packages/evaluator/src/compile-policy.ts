@@ -4,6 +4,7 @@ import { compileCondition, type CompiledCondition } from "./compile-condition.js
 import { usesJmesPath } from "./compile-expression.js";
 import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
+import { policyFacts, type PolicyFacts } from "./policy-facts.js";
 import { matchShaped, someShaped } from "./scan-claims.js";
 import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
@@ -25,6 +26,7 @@ export interface CompiledPolicy {
   /** The sections' rules in the order they run. */
   readonly sections: readonly { readonly name: SectionName; readonly rules: readonly CompiledRule[] }[];
   readonly jmespath: JmesPathEngine | undefined;
+  readonly facts: PolicyFacts;
   evaluate(claims: readonly Claim[], options?: EvaluateOptions): EvaluationResult;
 }
 
@@ -38,24 +40,26 @@ export async function compilePolicy(policy: Policy): Promise<CompiledPolicy> {
 }
 
 function compileWith(policy: Policy, jmespath: JmesPathEngine | undefined): CompiledPolicy {
+  const facts = policyFacts(policy);
   // Sections run in this order whatever their order in the text (docs/semantics.md, "Sections").
   const sections = SECTION_ORDER.map((name) => {
     const rules = policy.sections.filter((s) => s.name === name).flatMap((s) => s.rules);
-    return { name, rules: rules.map((rule, index) => compileRule(rule, name, index)) };
+    return { name, rules: rules.map((rule, index) => compileRule(rule, name, index, facts)) };
   });
   const compiled: CompiledPolicy = {
     policy,
     sections,
     jmespath,
+    facts,
     evaluate: (claims, options) => evaluateCompiled(compiled, claims, options),
   };
   return compiled;
 }
 
-function compileRule(node: Rule, section: SectionName, index: number): CompiledRule {
+function compileRule(node: Rule, section: SectionName, index: number, facts: PolicyFacts): CompiledRule {
   const slots: Slots = new Map();
   const conditions = node.conditions.map((c) => compileCondition(c, slots));
-  const action = compileAction(node.action, slots);
+  const action = compileAction(node.action, slots, facts);
   const slotCount = slots.size;
   return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
 }
@@ -70,6 +74,25 @@ function runner(
   action: CompiledAction,
 ): CompiledRule["run"] {
   if (conditions.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
+  const shapes = conditions.map((condition) => condition.shape);
+  if (shapes.every((shape) => shape !== undefined)) {
+    // The commonest rules: one shaped condition that binds, or shaped conditions that do not.
+    const [only] = conditions;
+    if (conditions.length === 1 && only.slot >= 0) {
+      const shape = only.shape!;
+      return (state) => {
+        const matched = matchShaped(state, shape);
+        if (matched !== undefined) action([matched], state, undefined);
+      };
+    }
+    if (conditions.every((condition) => condition.slot < 0)) {
+      const negated = conditions.map((condition) => condition.negated);
+      return (state) => {
+        for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]) === negated[i]) return;
+        action(EMPTY_SCOPE, state, undefined);
+      };
+    }
+  }
   return (state) => {
     const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
     for (let i = 0; i < conditions.length; i++) {

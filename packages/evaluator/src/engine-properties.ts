@@ -33,7 +33,10 @@ export const DEFAULT_ENGINE_PROPERTIES: EngineProperties = Object.freeze(
 );
 
 /** `engine` after `claim` was issued as a property: the last value wins; other properties change nothing. */
-export function withEngineProperty(engine: EngineProperties, claim: Claim): EngineProperties {
+export function withEngineProperty(
+  engine: EngineProperties,
+  claim: Pick<Claim, "type" | "value">,
+): EngineProperties {
   if (!Object.hasOwn(ENGINE_PROPERTIES, claim.type) || engine[claim.type] === claim.value) return engine;
   return { ...engine, [claim.type]: claim.value };
 }

@@ -66,7 +66,7 @@ export function evaluateCompiled(
 ): EvaluationResult {
   const tracing = options?.trace ?? true;
   const state: State = {
-    incoming: new ClaimSet(claims),
+    incoming: new ClaimSet(claims, policy.facts.producedUnread),
     outgoing: [],
     outgoingByType: undefined,
     properties: [],

@@ -12,6 +12,13 @@ export const Tuning = {
    */
   specialisedShapes: true,
   /**
+   * What the whole policy lets evaluation skip (policy-facts.ts), read when a policy is compiled:
+   * produced claims no condition can match join the incoming set at the end, an identical issued
+   * claim of a type one action issues is looked for among that action's claims only, and a
+   * literal issueproperty is checked, and applied to the default engine properties, once.
+   */
+  policyFacts: true,
+  /**
    * Conditions with a literal type read only the claims of that type once they have scanned the
    * set this many times over (an index costs about ten scans to build, then each lookup is one).
    */

@@ -38,14 +38,22 @@ export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
  * every claim made from a read-only value. A WeakSet keeps `Claim` objects plain for callers and
  * tests, and the type test needs no pass over the input before evaluation.
  */
-const READ_ONLY_TYPES: ReadonlySet<string> = new Set(READ_ONLY_CLAIMS);
 const readOnlyClaims = new WeakSet<Claim>();
+/** Whether any claim was ever marked: until one is (most processes never), no lookup is needed. */
+let anyMarked = false;
 
 export function markReadOnly(claim: Claim): Claim {
   readOnlyClaims.add(claim);
+  anyMarked = true;
   return claim;
 }
 
 export function isReadOnly(claim: Claim): boolean {
-  return READ_ONLY_TYPES.has(claim.type) || readOnlyClaims.has(claim);
+  return isReadOnlyType(claim.type) || (anyMarked && readOnlyClaims.has(claim));
+}
+
+/** A loop over the read-only types (one): cheaper than hashing every issued claim's type for a Set. */
+function isReadOnlyType(type: string): boolean {
+  for (let i = 0; i < READ_ONLY_CLAIMS.length; i++) if (READ_ONLY_CLAIMS[i] === type) return true;
+  return false;
 }

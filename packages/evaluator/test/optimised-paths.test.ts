@@ -7,12 +7,16 @@ import { Tuning } from "../src/tuning.js";
 /**
  * The evaluator switches from scanning claims to indexes by type (incoming and outgoing) once
  * sets are large, runs specialised code for the common shapes of conditions and actions, and
- * takes shortcuts when no trace is asked for. Whatever path it takes, the results and traces must
- * be the same: random policies over a few claim types are compiled with the specialised shapes on
- * and off, and evaluated with the indexes always on, always off, and with and without a trace.
+ * takes shortcuts when no trace is asked for or the whole policy allows them (policy-facts.ts).
+ * Whatever path it takes, the results and traces must be the same: random policies over a few
+ * claim types are compiled with the specialised shapes and the policy facts each on and off, and
+ * evaluated with the indexes always on, always off, and with and without a trace. Actions issue
+ * the types conditions read and types none reads, so produced claims are sometimes read and
+ * sometimes not, and a type is issued by one action or by several.
  */
 const TYPES = ["a", "b", "c", "x-ms-sgx-tcbidentifier"];
 const type = fc.constantFrom(...TYPES);
+const producedType = fc.constantFrom(...TYPES, "d", "e");
 const value = fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom("s", "t"), fc.boolean());
 const literal = value.map((v) => JSON.stringify(v));
 const operator = fc.constantFrom("==", "!=", "<", ">=");
@@ -43,7 +47,7 @@ const rule = fc
   .record({
     conditions: fc.array(fc.record({ negated: fc.boolean(), properties }), { maxLength: 3 }),
     action: fc.constantFrom("permit", "deny", "issue", "add", "issueproperty", "reissue"),
-    type,
+    type: producedType,
     literal,
     property: from,
   })
@@ -98,30 +102,107 @@ function evaluate(
   return compiled.evaluate(input, { trace });
 }
 
+/** The policy compiled with the specialised shapes and the policy facts each off and on. */
+async function variantsOf(text: string): Promise<CompiledPolicy[]> {
+  // Not checked: what the checker would reject still evaluates, to an error, on every path.
+  const parsed = parsePolicy(text);
+  if (!parsed.policy || parsed.diagnostics.length > 0) throw new Error(text);
+  const variants: CompiledPolicy[] = [];
+  for (const specialisedShapes of [false, true])
+    for (const policyFacts of [false, true]) {
+      Object.assign(Tuning, { specialisedShapes, policyFacts });
+      variants.push(await compilePolicy(parsed.policy));
+    }
+  return variants;
+}
+
+/** Every variant, with and without indexes and a trace, gives what the generic one does by scanning. */
+function expectSamePaths(variants: readonly CompiledPolicy[], input: Claim[]): void {
+  const scanned = evaluate(variants[0], input, false, true);
+  for (const compiled of variants) {
+    for (const indexes of [false, true]) {
+      expect(evaluate(compiled, input, indexes, true)).toEqual(scanned);
+      // Without a trace, everything but the trace is the same too.
+      expect(evaluate(compiled, input, indexes, false)).toEqual({ ...scanned, trace: undefined });
+    }
+  }
+}
+
+/**
+ * Only `issue`, of few types and values: the same claim issued by several actions, with other
+ * claims issued between them, or several times by one action (`c.value` of claims alike).
+ */
+const issuing = fc
+  .array(
+    fc.record({
+      bound: fc.boolean(),
+      type: fc.constantFrom("a", "d", "e"),
+      value: fc.constantFrom("1", "true", "c0.value"),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map(
+    (rules) =>
+      `version=1.2; authorizationrules { => permit(); }; issuancerules { ${rules
+        .map(({ bound, type, value }) => {
+          const from = bound ? value : value === "c0.value" ? "2" : value;
+          return `${bound ? 'c0:[type=="a"]' : ""} => issue(type="${type}", value=${from});`;
+        })
+        .join(" ")} };`,
+  );
+
 describe("the optimised paths", () => {
   test("give the same results and traces as scanning", async () => {
     let evaluated = 0;
+    let unread = 0;
+    let byOneAction = 0;
     await fc.assert(
       fc.asyncProperty(policy, claims, async (text, input) => {
-        // Not checked: what the checker would reject still evaluates, to an error, on every path.
-        const parsed = parsePolicy(text);
-        if (!parsed.policy || parsed.diagnostics.length > 0) throw new Error(text);
-        Tuning.specialisedShapes = false;
-        const generic = await compilePolicy(parsed.policy);
-        Tuning.specialisedShapes = true;
-        const specialised = await compilePolicy(parsed.policy);
+        const variants = await variantsOf(text);
         evaluated++;
-        const scanned = evaluate(generic, input, false, true);
-        for (const compiled of [generic, specialised]) {
-          for (const indexes of [false, true]) {
-            expect(evaluate(compiled, input, indexes, true)).toEqual(scanned);
-            // Without a trace, everything but the trace is the same too.
-            expect(evaluate(compiled, input, indexes, false)).toEqual({ ...scanned, trace: undefined });
-          }
-        }
+        if (variants[3].facts.producedUnread) unread++;
+        if (variants[3].facts.issuedByOneAction.size > 0) byOneAction++;
+        expectSamePaths(variants, input);
       }),
       { numRuns: 500 },
     );
     expect(evaluated).toBe(500);
+    // Both shortcuts were taken often enough to be tested (about a tenth and half of the runs).
+    expect(unread).toBeGreaterThan(10);
+    expect(byOneAction).toBeGreaterThan(100);
+  });
+
+  test("issue an identical claim once, whichever actions issue its type", async () => {
+    await fc.assert(
+      fc.asyncProperty(issuing, claims, async (text, input) =>
+        expectSamePaths(await variantsOf(text), input),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("keep the incoming set whole and in order when produced claims join it at the end", async () => {
+    // Small and large sets (an array made at its size is only fast up to some 16,000 elements).
+    const policy = `version=1.2; authorizationrules { => permit(); };
+      issuancerules { c:[type=="a"] => issue(type="d", value=c.value); => add(type="e", value=1); };`;
+    for (const size of [3, 17_000]) {
+      const input = Array.from({ length: size }, (_, i): Claim => ({
+        type: i % 2 ? "a" : "b",
+        value: i,
+        valueType: "Integer",
+        issuer: "AttestationService",
+      }));
+      const [generic, facts] = await variantsOf(policy);
+      expect(facts.facts.producedUnread).toBe(true);
+      const produced = [
+        ...input.filter((c) => c.type === "a").map((c) => ({ ...c, type: "d", issuer: "AttestationPolicy" })),
+        { type: "e", value: 1, valueType: "Integer", issuer: "AttestationPolicy" },
+      ];
+      for (const compiled of [generic, facts]) {
+        const result = compiled.evaluate(input, { trace: false });
+        expect(result.outcome).toBe("permit");
+        expect(result.incoming).toEqual([...input, ...produced]);
+      }
+    }
   });
 });

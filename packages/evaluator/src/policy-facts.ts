@@ -1,0 +1,60 @@
+import type { Action, Policy } from "@maa-policy/parser";
+import { literalTypeOf } from "./compile-condition.js";
+import { literalString } from "./compile-expression.js";
+import { Tuning } from "./tuning.js";
+
+/**
+ * What the whole policy lets evaluation skip, known before any claim is seen (docs/decisions.md,
+ * issue 18). Each fact only lets work be left out whose result no rule could tell apart.
+ */
+export interface PolicyFacts {
+  /**
+   * No condition can match a claim the policy adds or issues: every condition requires a literal
+   * type, every claim action makes a literal type, and no type is both. Produced claims then join
+   * the incoming set only when the evaluation ends, and the caller's array is never copied.
+   */
+  readonly producedUnread: boolean;
+  /**
+   * The types exactly one `issue` action issues, when every `issue` names a literal type. An
+   * identical claim of such a type can only come from the same run of that action, so it is found
+   * among the last claims issued (`compile-action.ts`, `issuedJustBefore`).
+   */
+  readonly issuedByOneAction: ReadonlySet<string>;
+}
+
+/** Facts that hold for no policy: what compiling with `Tuning.policyFacts` off assumes. */
+const NO_FACTS: PolicyFacts = { producedUnread: false, issuedByOneAction: new Set() };
+
+export function policyFacts(policy: Policy): PolicyFacts {
+  if (!Tuning.policyFacts) return NO_FACTS;
+  const rules = policy.sections.flatMap((section) => section.rules);
+  const read = rules.flatMap((rule) => rule.conditions.map(literalTypeOf));
+  const produced = rules
+    .map((rule) => rule.action)
+    .filter((action) => action.name !== "permit" && action.name !== "deny");
+  const made = produced.map(producedType);
+  const readTypes = new Set(read);
+  const producedUnread =
+    !readTypes.has(undefined) && !made.includes(undefined) && !made.some((type) => readTypes.has(type));
+  const issued = produced.filter((action) => action.name === "issue").map(producedType);
+  const issuedByOneAction = issued.includes(undefined)
+    ? new Set<string>()
+    : new Set(
+        issued.filter((type, i) => issued.indexOf(type) === i && issued.lastIndexOf(type) === i) as string[],
+      );
+  return { producedUnread, issuedByOneAction };
+}
+
+/** The literal type a claim action makes, or undefined when it may make any (claim=, a computed type). */
+function producedType(action: Action): string | undefined {
+  let type: string | undefined;
+  for (const argument of action.arguments) {
+    if (argument.name.text === "claim") return undefined;
+    if (argument.name.text === "type") {
+      if (type !== undefined) return undefined;
+      type = literalString(argument.value);
+      if (type === undefined) return undefined;
+    }
+  }
+  return type;
+}
