@@ -97,7 +97,11 @@ export class Scanner {
   end = 0;
   private i = 0;
 
-  constructor(readonly text: string) {}
+  /** `tokens`, where given, records every token read (`scan`, and the parse the formatter reads). */
+  constructor(
+    readonly text: string,
+    private readonly tokens?: TokenRecorder,
+  ) {}
 
   /** Reads the next token; false where the text has a token the generated lexer must report. */
   next(): boolean {
@@ -152,33 +156,54 @@ export class Scanner {
     this.type = type;
     this.end = end;
     this.i = end;
+    this.tokens?.add(type, this.start, end);
     return true;
+  }
+}
+
+/** The tokens a `Scanner` reads, into the growing arrays of a `Scan`. */
+export class TokenRecorder {
+  private count = 0;
+  private capacity: number;
+  private types: Uint8Array;
+  private starts: Uint32Array;
+  private ends: Uint32Array;
+
+  constructor(readonly text: string) {
+    // Policies run to about one token every four characters; the arrays grow if one has more.
+    this.capacity = (text.length >> 2) + 16;
+    this.types = new Uint8Array(this.capacity);
+    this.starts = new Uint32Array(this.capacity);
+    this.ends = new Uint32Array(this.capacity);
+  }
+
+  add(type: number, start: number, end: number): void {
+    if (this.count === this.capacity) {
+      this.capacity *= 2;
+      this.types = grown(this.types, new Uint8Array(this.capacity));
+      this.starts = grown(this.starts, new Uint32Array(this.capacity));
+      this.ends = grown(this.ends, new Uint32Array(this.capacity));
+    }
+    this.types[this.count] = type;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  /** What was read, once the scanner has read the end of the text. */
+  scan(): Scan {
+    const { text, count, types, starts, ends } = this;
+    return { text, count, types, starts, ends };
   }
 }
 
 /** Every token of the text at once, or undefined where the generated lexer must take over. */
 export function scan(text: string): Scan | undefined {
-  const scanner = new Scanner(text);
-  // Policies run to about one token every four characters; the arrays grow if one has more.
-  let capacity = (text.length >> 2) + 16;
-  let types = new Uint8Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
-  let count = 0;
-  do {
-    if (!scanner.next()) return undefined;
-    if (count === capacity) {
-      capacity *= 2;
-      types = grown(types, new Uint8Array(capacity));
-      starts = grown(starts, new Uint32Array(capacity));
-      ends = grown(ends, new Uint32Array(capacity));
-    }
-    types[count] = scanner.type;
-    starts[count] = scanner.start;
-    ends[count] = scanner.end;
-    count++;
-  } while (scanner.type !== SCAN_EOF);
-  return { text, count, types, starts, ends };
+  const tokens = new TokenRecorder(text);
+  const scanner = new Scanner(text, tokens);
+  do if (!scanner.next()) return undefined;
+  while (scanner.type !== SCAN_EOF);
+  return tokens.scan();
 }
 
 function grown<T extends Uint8Array | Uint32Array>(from: T, to: T): T {

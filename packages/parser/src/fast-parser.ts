@@ -2,7 +2,7 @@ import { TokenType as L } from "./generated/MaaPolicyTokens.js";
 import type * as ast from "./ast.js";
 import { AstWriter } from "./ast-records.js";
 import { PolicyView } from "./ast-views.js";
-import { isComment, SCAN_EOF, Scanner } from "./fast-lexer.js";
+import { isComment, SCAN_EOF, Scanner, type TokenRecorder } from "./fast-lexer.js";
 import { MAX_NESTING, NestingTooDeep } from "./nesting-limit.js";
 import type { SourceMap } from "./source-map.js";
 import { NONE, NodeKind as K } from "./syntax-tree.js";
@@ -24,12 +24,17 @@ const DECLINE = new Error("the fast parser declines this text");
  *
  * Calls nested past `MAX_NESTING` are declined too, so that one reader decides every such text
  * whatever else is wrong with it; the call is returned, for where the generated parser's own
- * stack gives out first.
+ * stack gives out first. `tokens`, where given, records every token read (the formatter lays out
+ * from them).
  */
-export function parseFast(text: string, source: SourceMap): ast.Policy | NestingTooDeep | undefined {
+export function parseFast(
+  text: string,
+  source: SourceMap,
+  tokens?: TokenRecorder,
+): ast.Policy | NestingTooDeep | undefined {
   let parser: FastParser | undefined;
   try {
-    parser = new FastParser(new Scanner(text));
+    parser = new FastParser(new Scanner(text, tokens));
     const root = parser.policy();
     return new PolicyView(parser.out.finish(source, root), root);
   } catch (error) {

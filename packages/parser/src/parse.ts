@@ -1,5 +1,6 @@
 import type { Policy } from "./ast.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { TokenRecorder, type Scan } from "./fast-lexer.js";
 import { parseFast } from "./fast-parser.js";
 import {
   generatedParser,
@@ -58,6 +59,16 @@ export function parsePolicyIfLoaded(text: string): ParseResult | undefined {
   return generated && parseAgain(first, generated);
 }
 
+/**
+ * `parsePolicy` for the formatter, with the fast lexer's scan of the text (comments included, EOF
+ * last) where the fast parser read it, so that the text is scanned once for both.
+ */
+export function parsePolicyScanned(text: string): ParseResult & { readonly scanned?: Scan } {
+  const tokens = new TokenRecorder(text);
+  const first = parseFirst(text, {}, tokens);
+  return "policy" in first ? { ...first, scanned: tokens.scan() } : parseAgain(first, generatedParser());
+}
+
 /** Text the fast parser declined, with the call it declined for when that call nests too deep. */
 interface Declined {
   readonly text: string;
@@ -66,10 +77,10 @@ interface Declined {
   readonly tooDeep: NestingTooDeep | undefined;
 }
 
-function parseFirst(text: string, options: ParseOptions): ParseResult | Declined {
+function parseFirst(text: string, options: ParseOptions, tokens?: TokenRecorder): ParseResult | Declined {
   const source = new SourceMap(text);
   const astral = source.hasAstralCharacters;
-  const fast = astral || options.generatedParserOnly === true ? undefined : parseFast(text, source);
+  const fast = astral || options.generatedParserOnly === true ? undefined : parseFast(text, source, tokens);
   if (fast && !(fast instanceof NestingTooDeep)) return { policy: fast, diagnostics: [], text, source };
   return { text, source, astral, tooDeep: fast };
 }

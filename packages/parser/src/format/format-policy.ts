@@ -1,6 +1,6 @@
 import type { TextEdit } from "../diagnostic.js";
 import type { Result } from "../result.js";
-import { parsePolicy } from "../parse.js";
+import { parsePolicyScanned } from "../parse.js";
 import { LineIndex, type Range } from "../position.js";
 import type { Policy } from "../ast.js";
 import { renderWhitespace } from "./render.js";
@@ -82,14 +82,15 @@ type Formatted = Result<{ text: string; gaps: Gap[]; policy: Policy }, { reason:
 function formatAll(text: string, options: FormatOptions): Formatted {
   const invalid = invalidOption(options);
   if (invalid) return { ok: false, reason: invalid };
-  const parsed = parsePolicy(text);
+  const parsed = parsePolicyScanned(text);
   const first = parsed.diagnostics[0];
   if (!parsed.policy || first) {
     const where = first ? ` (line ${first.range.start.line + 1}: ${first.message})` : "";
     return { ok: false, reason: `The policy has syntax errors${where}; fix them before formatting.` };
   }
-  // The scanner reads every text the parser accepts; undefined here would be a bug of either.
-  const scanned = scan(text);
+  // The text the generated parser read (one with astral characters) is scanned here. The scanner
+  // reads every text the parser accepts; undefined here would be a bug of either.
+  const scanned = parsed.scanned ?? scan(text);
   if (!scanned) return { ok: false, reason: "Internal formatter error: the policy does not scan." };
   const slots = layoutSlots(scanned, options.indent ?? DEFAULT_INDENT);
   const whitespace = renderWhitespace(slots, {
