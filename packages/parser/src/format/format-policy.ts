@@ -4,10 +4,9 @@ import { parsePolicyScanned } from "../parse.js";
 import { LineIndex, type Range } from "../position.js";
 import type { Policy } from "../ast.js";
 import { renderWhitespace } from "./render.js";
-import { scan } from "../fast-lexer.js";
+import { scan, type Scan } from "../fast-lexer.js";
 import { sameTokensAs } from "./same-policy.js";
-import type { Slot } from "./layout.js";
-import { layoutSlots } from "./walk.js";
+import { layoutTokens } from "./walk.js";
 
 export interface FormatOptions {
   /** Spaces per indentation level (default 4). */
@@ -92,13 +91,13 @@ function formatAll(text: string, options: FormatOptions): Formatted {
   // reads every text the parser accepts; undefined here would be a bug of either.
   const scanned = parsed.scanned ?? scan(text);
   if (!scanned) return { ok: false, reason: "Internal formatter error: the policy does not scan." };
-  const slots = layoutSlots(scanned, options.indent ?? DEFAULT_INDENT);
-  const whitespace = renderWhitespace(slots, {
+  const layout = layoutTokens(scanned, options.indent ?? DEFAULT_INDENT);
+  const whitespace = renderWhitespace(layout, {
     indent: options.indent ?? DEFAULT_INDENT,
     maxLineWidth: options.maxLineWidth ?? DEFAULT_MAX_LINE_WIDTH,
     newline: options.lineEnding ?? dominantLineEnding(text),
   });
-  const { output, gaps } = assemble(text, slots, whitespace);
+  const { output, gaps } = assemble(scanned, whitespace);
   // A last guard: the output must mean what the input meant, or nothing is changed.
   if (!sameTokensAs(scanned, output))
     return {
@@ -110,29 +109,25 @@ function formatAll(text: string, options: FormatOptions): Formatted {
 
 /**
  * The input with the gaps that changed replaced, and those gaps: tokens, comments and the gaps
- * that stay are copied from the input a run at a time. The output is built as parts joined
+ * that stay are copied from the input a run at a time (the items are the scan's, with the
+ * whitespace before each). The output is built as parts joined
  * once: a string grown by `+=` millions of times is a rope of as many nodes.
  */
-function assemble(text: string, slots: readonly Slot[], whitespace: readonly string[]) {
+function assemble({ text, count, starts, ends }: Scan, whitespace: readonly string[]) {
   const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
   const gaps: Gap[] = [];
   const parts: string[] = [];
   let previousEnd = 0;
   let copied = 0;
-  let i = 0;
-  const add = (start: number, end: number) => {
-    const space = i === 0 ? bom + whitespace[0] : whitespace[i];
-    i++;
+  for (let k = 0; k < count; k++) {
+    const start = starts[k];
+    const space = k === 0 ? bom + whitespace[0] : whitespace[k];
     if (!sameGap(text, previousEnd, start, space)) {
       gaps.push({ start: previousEnd, end: start, newText: space });
       parts.push(text.slice(copied, previousEnd), space);
       copied = start;
     }
-    previousEnd = end;
-  };
-  for (const slot of slots) {
-    for (const comment of slot.comments) add(comment.start, comment.end);
-    add(slot.start, slot.end);
+    previousEnd = ends[k];
   }
   parts.push(text.slice(copied, previousEnd));
   return { output: parts.join(""), gaps };

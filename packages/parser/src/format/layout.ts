@@ -1,8 +1,10 @@
+import type { Scan } from "../fast-lexer.js";
+
 /**
  * The vocabulary shared by the formatter's stages. Formatting never adds, drops or reorders a token
- * or a comment: it only chooses the whitespace in front of each one. So the layout is a list of
- * slots, each holding the comments met before a token and the token itself, and every token says
- * how the gap in front of it is laid out (its `Gap`).
+ * or a comment: it only chooses the whitespace in front of each one. So the layout is the scan of
+ * the policy, and every token says how the gap in front of it is laid out (its `Gap`), the comments
+ * met before it included.
  */
 
 /** [fewest, most] blank lines kept in a gap. */
@@ -38,30 +40,28 @@ export interface LinesGap {
 
 export type Gap = InlineGap | SoftGap | LinesGap;
 
-/** A comment as it stands in the source (offsets into it), with the line breaks around it there. */
-export interface CommentItem {
-  readonly kind: "LineComment" | "BlockComment";
-  readonly start: number;
-  readonly end: number;
-  /** Line breaks in the whitespace between the previous item and this one. */
-  readonly breaksBefore: number;
-  /** Line breaks in the whitespace after the comment (a line comment always ends its line). */
-  breaksAfter: number;
-}
+/** Where a token stands outside every rule. */
+export const NO_GROUP = -1;
 
 /**
- * A token, with the comments met before it, as it stands in the source (offsets into it: the
- * output copies tokens and comments from there).
+ * The layout of a scanned policy, one entry per item of the scan (tokens and comments, EOF last):
+ * typed arrays, not an object per token, since a large policy has millions of tokens. The items
+ * themselves are the scan's (offsets into the source: the output copies them from there).
  */
-export interface Slot {
-  readonly comments: readonly CommentItem[];
-  readonly start: number;
-  readonly end: number;
-  /** The token's type (`TokenType`); the end of the document is `SCAN_EOF`, an empty token. */
-  readonly type: number;
-  readonly gap: Gap;
-  /** The rule the token belongs to; a rule is wrapped or flat as a whole. */
-  readonly group: number | undefined;
-  /** Line breaks in the whitespace between the previous item and this token. */
-  readonly breaksBefore: number;
+export interface Layout {
+  readonly scanned: Scan;
+  /**
+   * The gap in front of each item, an index into `gaps`. A comment has the gap of the token it
+   * precedes; a token with comments before it is laid out with them.
+   */
+  readonly gapOf: Uint8Array;
+  readonly gaps: readonly Gap[];
+  /** The rule each token belongs to, numbered from 0 (`NO_GROUP` outside rules): a rule is wrapped or flat as a whole. */
+  readonly groupOf: Int32Array;
+  readonly groups: number;
+  /**
+   * Line breaks in the whitespace between the previous item and each item, which is all the
+   * formatter keeps of the old layout; those after a comment end it.
+   */
+  readonly breaksBefore: Uint32Array;
 }

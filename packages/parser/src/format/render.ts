@@ -1,6 +1,6 @@
-import { SCAN_EOF } from "../fast-lexer.js";
+import { isComment, SCAN_EOF } from "../fast-lexer.js";
 import { TokenType as T } from "../generated/MaaPolicyTokens.js";
-import type { Blanks, CommentItem, InlineGap, LinesGap, Slot, SoftGap } from "./layout.js";
+import { NO_GROUP, type Blanks, type Gap, type Layout } from "./layout.js";
 
 export interface RenderOptions {
   readonly indent: number;
@@ -9,100 +9,92 @@ export interface RenderOptions {
 }
 
 /**
- * The whitespace to write before each item (comments and token of every slot, in order). Only line
+ * The whitespace to write before each item of the scan (comments and tokens, in order). Only line
  * breaks, blank-line counts (clamped) and which comments share a line survive from the old layout,
  * and the output reproduces exactly those facts, which is why formatting twice changes nothing.
  */
-export function renderWhitespace(slots: readonly Slot[], options: RenderOptions): string[] {
-  const wrapped = wrappedGroups(slots, options);
-  const out: string[] = [];
-  const r = new GapRenderer(options, out);
-  let tokenAtLineStart = false;
-  for (const slot of slots) {
-    const { gap, group } = slot;
-    if (gap.kind === "lines") r.lines(slot, gap);
-    else
-      r.inline(
-        slot,
-        gap,
-        gap.kind === "soft" && group !== undefined && wrapped.has(group) && !tokenAtLineStart,
-      );
-    tokenAtLineStart = r.atLineStart;
+export function renderWhitespace(layout: Layout, options: RenderOptions): string[] {
+  const { scanned, gapOf, gaps, groupOf, breaksBefore } = layout;
+  const { count, types } = scanned;
+  const wrapped = wrappedGroups(layout, options);
+  const lineBreak = lineBreaks(options.newline);
+  const out = new Array<string>(count);
+  // Within a token's gap, which holds the comments before it too.
+  let commentLine = false;
+  let pendingBreak = false;
+  let atLineStart = false;
+  for (let k = 0; k < count; k++) {
+    const type = types[k];
+    const gap = gaps[gapOf[k]];
+    const firstOfGap = k === 0 || !isComment(types[k - 1]);
+    if (firstOfGap) {
+      commentLine = false;
+      pendingBreak = false;
+    }
+    const breaks = breaksBefore[k];
+    let space: string;
+    if (gap.kind === "lines") {
+      if (isComment(type)) {
+        if (!(firstOfGap && gap.start) && breaks === 0) space = " ";
+        else {
+          const blanks = clamp(breaks - 1, commentLine ? AT_MOST_ONE : gap.firstComment);
+          space = firstOfGap && gap.start ? "" : lineBreak(blanks, gap.commentIndent);
+          commentLine = true;
+        }
+      } else {
+        if (type === SCAN_EOF) space = options.newline;
+        else if (firstOfGap && gap.start) space = "";
+        else
+          space = lineBreak(
+            clamp(breaks - 1, commentLine ? gap.tokenAfterComment : gap.token),
+            gap.tokenIndent,
+          );
+        atLineStart = true;
+      }
+    } else {
+      const broken = lineBreak(0, gap.indent);
+      if (isComment(type)) {
+        space = pendingBreak || breaks > 0 ? broken : " ";
+        pendingBreak = breaksAfterComment(layout, k);
+      } else {
+        const group = groupOf[k];
+        // A soft gap of a wrapped rule breaks, unless the token already starts a line.
+        const breaking: boolean =
+          gap.kind === "soft" && group !== NO_GROUP && wrapped[group] === 1 && !atLineStart;
+        space = pendingBreak || breaking ? broken : flatSeparator(gap, type, !firstOfGap);
+        atLineStart = pendingBreak || breaking;
+      }
+    }
+    out[k] = space;
   }
   return out;
 }
 
-class GapRenderer {
-  atLineStart = false;
-  /** Line breaks by blank lines and indent: a policy has a few kinds, and millions of them. */
-  private readonly breaks = new Map<number, string>();
-
-  constructor(
-    private readonly options: RenderOptions,
-    private readonly out: string[],
-  ) {}
-
-  private lineBreak(blanks: number, indent: number): string {
+/** Line breaks by blank lines and indent: a policy has a few kinds, and millions of them. */
+function lineBreaks(newline: string): (blanks: number, indent: number) => string {
+  const made: string[] = [];
+  return (blanks, indent) => {
     const key = blanks * 1024 + indent;
-    let line = this.breaks.get(key);
-    if (line === undefined) {
-      line = this.options.newline.repeat(1 + blanks) + " ".repeat(indent);
-      this.breaks.set(key, line);
-    }
-    return line;
-  }
+    return (made[key] ??= newline.repeat(1 + blanks) + " ".repeat(indent));
+  };
+}
 
-  lines(slot: Slot, gap: LinesGap): void {
-    let ownLine = false;
-    slot.comments.forEach((comment, i) => {
-      const first = i === 0 && gap.start;
-      if (!first && comment.breaksBefore === 0) {
-        this.out.push(" ");
-      } else {
-        const blanks = clamp(comment.breaksBefore - 1, ownLine ? [0, 1] : gap.firstComment);
-        this.out.push(first ? "" : this.lineBreak(blanks, gap.commentIndent));
-        ownLine = true;
-      }
-    });
-    if (slot.type === SCAN_EOF) {
-      this.out.push(this.options.newline);
-    } else if (slot.comments.length === 0 && gap.start) {
-      this.out.push("");
-    } else {
-      const blanks = clamp(slot.breaksBefore - 1, ownLine ? gap.tokenAfterComment : gap.token);
-      this.out.push(this.lineBreak(blanks, gap.tokenIndent));
-    }
-    this.atLineStart = true;
-  }
+const AT_MOST_ONE: Blanks = [0, 1];
 
-  /** `breaking` is set for a soft gap of a wrapped rule. */
-  inline(slot: Slot, gap: InlineGap | SoftGap, breaking: boolean): void {
-    const broken = this.lineBreak(0, gap.indent);
-    let pendingBreak = false;
-    for (const comment of slot.comments) {
-      this.out.push(pendingBreak || comment.breaksBefore > 0 ? broken : " ");
-      pendingBreak = breaksAfter(comment);
-    }
-    const flat = flatSeparator(slot);
-    const separator = pendingBreak || breaking ? broken : flat;
-    this.atLineStart = pendingBreak || breaking;
-    this.out.push(separator);
-  }
+/** Whether the comment at `k` ends its line: a line comment always does. */
+function breaksAfterComment(layout: Layout, k: number): boolean {
+  return layout.scanned.types[k] === T.LINE_COMMENT || layout.breaksBefore[k + 1] > 0;
 }
 
 /** Punctuation that hugs what precedes it, even a comment: `"x" /* why *\/, value=1`. */
-const CLOSING = new Set<number>([T.COMMA, T.RPAREN, T.RBRACKET, T.SEMICOLON, T.COLON, T.DOT]);
+const CLOSING = new Uint8Array(256);
+for (const type of [T.COMMA, T.RPAREN, T.RBRACKET, T.SEMICOLON, T.COLON, T.DOT]) CLOSING[type] = 1;
 
-/** The separator before a token of a rule laid out on one line. */
-function flatSeparator(slot: Slot): "" | " " {
-  const gap = slot.gap;
+/** The separator before a token of a rule laid out on one line, after comments or not. */
+function flatSeparator(gap: Gap, type: number, afterComment: boolean): "" | " " {
   if (gap.kind === "soft") return " ";
   if (gap.kind === "lines") return "";
-  return slot.comments.length > 0 && !CLOSING.has(slot.type) ? " " : gap.flat;
-}
-
-function breaksAfter(comment: CommentItem): boolean {
-  return comment.kind === "LineComment" || comment.breaksAfter > 0;
+  return afterComment && CLOSING[type] === 0 ? " " : gap.flat;
 }
 
 function clamp(value: number, [low, high]: Blanks): number {
@@ -110,27 +102,45 @@ function clamp(value: number, [low, high]: Blanks): number {
 }
 
 /**
- * The rules to wrap: those longer than the line width on one line, and those with a comment inside
- * that needs a line break of its own.
+ * The rules to wrap (1 by rule number): those longer than the line width on one line, and those
+ * with a comment inside that needs a line break of its own. A rule's tokens are consecutive, so
+ * one running width does.
  */
-function wrappedGroups(slots: readonly Slot[], options: RenderOptions): Set<number> {
-  const widths = new Map<number, number>();
-  const wrapped = new Set<number>();
-  for (const slot of slots) {
-    const { group } = slot;
-    if (group === undefined) continue;
-    const length = slot.end - slot.start;
-    if (!widths.has(group)) {
-      widths.set(group, options.indent + length);
+function wrappedGroups(layout: Layout, options: RenderOptions): Uint8Array {
+  const { scanned, gapOf, gaps, groupOf, breaksBefore } = layout;
+  const { count, types, starts, ends } = scanned;
+  const wrapped = new Uint8Array(layout.groups);
+  let group = NO_GROUP;
+  let width = 0;
+  // The comments since the last token: their width on one line, and whether one needs a line break.
+  let commentWidth = 0;
+  let commentBreaks = false;
+  let comments = false;
+  for (let k = 0; k < count; k++) {
+    const type = types[k];
+    const length = ends[k] - starts[k];
+    if (isComment(type)) {
+      commentWidth += 1 + length;
+      commentBreaks ||= breaksBefore[k] > 0 || breaksAfterComment(layout, k);
+      comments = true;
       continue;
     }
-    let width = widths.get(group)!;
-    for (const comment of slot.comments) {
-      if (comment.breaksBefore > 0 || breaksAfter(comment)) wrapped.add(group);
-      width += 1 + comment.end - comment.start;
+    const tokenGroup = groupOf[k];
+    if (tokenGroup !== NO_GROUP) {
+      if (tokenGroup !== group) {
+        // The comments before a rule's first token are outside it.
+        if (group !== NO_GROUP && width > options.maxLineWidth) wrapped[group] = 1;
+        group = tokenGroup;
+        width = options.indent + length;
+      } else {
+        if (commentBreaks) wrapped[group] = 1;
+        width += commentWidth + flatSeparator(gaps[gapOf[k]], type, comments).length + length;
+      }
     }
-    widths.set(group, width + flatSeparator(slot).length + length);
+    commentWidth = 0;
+    commentBreaks = false;
+    comments = false;
   }
-  for (const [group, width] of widths) if (width > options.maxLineWidth) wrapped.add(group);
+  if (group !== NO_GROUP && width > options.maxLineWidth) wrapped[group] = 1;
   return wrapped;
 }
