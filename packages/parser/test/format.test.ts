@@ -79,6 +79,13 @@ describe("formatPolicy", () => {
     );
   });
 
+  it("formats a policy with characters beyond U+FFFF, which the generated parser reads", () => {
+    const input = 'version=1.0;authorizationrules{/* \u{1F600} */\n[type=="\u{1F600}"]=>permit();};';
+    expect(text(formatPolicy(input))).toBe(
+      'version=1.0;\n\nauthorizationrules\n{ /* \u{1F600} */\n    [type=="\u{1F600}"] => permit();\n};\n',
+    );
+  });
+
   it("wraps a rule that holds a line comment, whatever its width", () => {
     const input = 'version=1.0; authorizationrules { [type=="a"] && // why\n [type=="b"] => permit(); };';
     expect(text(formatPolicy(input))).toBe(
