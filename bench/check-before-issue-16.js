@@ -21,7 +21,8 @@ const beforeEntry = join(built, "packages", "parser", "dist", "index.js");
 
 /** That commit's parser package, built once with today's tools; undefined without git history. */
 function buildBefore() {
-  if (existsSync(beforeEntry)) return beforeEntry;
+  // A build kept from another checkout links that checkout's node_modules, which may be gone.
+  if (existsSync(beforeEntry) && existsSync(join(built, "node_modules", "antlr4ng"))) return beforeEntry;
   rmSync(built, { recursive: true, force: true });
   mkdirSync(built, { recursive: true });
   try {

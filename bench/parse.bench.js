@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CharStream, CommonTokenStream } from "antlr4ng";
-import { analyzePolicy, parsePolicy } from "../packages/parser/dist/index.js";
+import { analyzePolicy, loadGeneratedParser, parsePolicy } from "../packages/parser/dist/index.js";
 import { MaaPolicyLexer } from "../packages/parser/dist/generated/MaaPolicyLexer.js";
 import { MaaPolicyParser } from "../packages/parser/dist/generated/MaaPolicyParser.js";
 import { reportBeforeIssue16 } from "./check-before-issue-16.js";
@@ -120,6 +120,8 @@ function reportCorpus() {
   reportBeforeIssue16();
 }
 
+// Corpus policies with syntax errors are parsed synchronously, which needs the generated parser.
+await loadGeneratedParser();
 const [which] = process.argv.slice(2);
 if (which) measure(which);
 else report();
