@@ -25,27 +25,27 @@ export function layoutTokens(scanned: Scan, indent: number): Layout {
     const type = types[k];
     if (isComment(type)) continue;
     let gap: number;
-    if (type === SCAN_EOF) gap = END;
+    if (type === SCAN_EOF) gap = G.End;
     else if (!inSection) {
-      if (type === T.VERSION) gap = START;
+      if (type === T.VERSION) gap = G.Start;
       else if (type === T.LBRACE) {
-        gap = HEADER;
+        gap = G.Header;
         inSection = true;
         rules = 0;
-      } else if (type === T.SEMICOLON || previous === T.VERSION || previous === T.ASSIGN) gap = OUTSIDE;
-      else gap = TOP;
+      } else if (type === T.SEMICOLON || previous === T.VERSION || previous === T.ASSIGN) gap = G.Outside;
+      else gap = G.Top;
     } else if (ruleStart && type === T.RBRACE) {
-      gap = rules > 0 ? CLOSE_AFTER_RULES : CLOSE_EMPTY;
+      gap = rules > 0 ? G.CloseAfterRules : G.CloseEmpty;
       inSection = false;
     } else {
       groupOf[k] = group;
       if (ruleStart) {
-        gap = rules === 0 ? OPEN : BETWEEN;
+        gap = rules === 0 ? G.Open : G.Between;
         ruleStart = false;
-      } else if (type === T.IMPLIES) gap = ARROW;
-      else if (type === T.AND || previous === T.COMMA || previous === T.IMPLIES) gap = ONE_SPACE;
-      else if (previous === T.AND) gap = NEXT_CONDITION;
-      else gap = NO_SPACE;
+      } else if (type === T.IMPLIES) gap = G.Arrow;
+      else if (type === T.AND || previous === T.COMMA || previous === T.IMPLIES) gap = G.OneSpace;
+      else if (previous === T.AND) gap = G.NextCondition;
+      else gap = G.NoSpace;
       if (type === T.SEMICOLON) {
         ruleStart = true;
         rules++;
@@ -60,23 +60,25 @@ export function layoutTokens(scanned: Scan, indent: number): Layout {
   return { scanned, gapOf, gaps: gapTable(indent), groupOf, groups: group, breaksBefore };
 }
 
-// The gaps of the layout, by their index in `gapTable`.
-const START = 0;
-const TOP = 1;
-const HEADER = 2;
-const OPEN = 3;
-const BETWEEN = 4;
-const CLOSE_EMPTY = 5;
-const CLOSE_AFTER_RULES = 6;
-const END = 7;
-/** Between the tokens of the version line, and after a section's `}`. */
-const OUTSIDE = 8;
-/** Inside a rule: no spaces inside brackets, one after each comma and around `&&` and `=>`. */
-const NO_SPACE = 9;
-const ONE_SPACE = 10;
-/** Conditions line up under the first one when the rule is wrapped (docs/formatting.md). */
-const NEXT_CONDITION = 11;
-const ARROW = 12;
+/** The gaps of the layout, by their index in `gapTable`. */
+const G = {
+  Start: 0,
+  Top: 1,
+  Header: 2,
+  Open: 3,
+  Between: 4,
+  CloseEmpty: 5,
+  CloseAfterRules: 6,
+  End: 7,
+  /** Between the tokens of the version line, and after a section's `}`. */
+  Outside: 8,
+  /** Inside a rule: no spaces inside brackets, one after each comma and around `&&` and `=>`. */
+  NoSpace: 9,
+  OneSpace: 10,
+  /** Conditions line up under the first one when the rule is wrapped (docs/formatting.md). */
+  NextCondition: 11,
+  Arrow: 12,
+} as const;
 
 const NONE: Blanks = [0, 0];
 const AT_MOST_ONE: Blanks = [0, 1];
@@ -84,19 +86,19 @@ const EXACTLY_ONE: Blanks = [1, 1];
 
 function gapTable(indent: number): Gap[] {
   const table: Gap[] = [];
-  table[START] = { ...lines(0, 0, NONE, NONE, AT_MOST_ONE), start: true };
-  table[TOP] = lines(0, 0, EXACTLY_ONE, EXACTLY_ONE, AT_MOST_ONE);
-  table[HEADER] = lines(0, 0, NONE, NONE, NONE);
-  table[OPEN] = lines(indent, indent, NONE, NONE, AT_MOST_ONE);
-  table[BETWEEN] = lines(indent, indent, AT_MOST_ONE, AT_MOST_ONE, AT_MOST_ONE);
-  table[CLOSE_EMPTY] = lines(indent, 0, NONE, NONE, NONE);
-  table[CLOSE_AFTER_RULES] = lines(indent, 0, AT_MOST_ONE, NONE, NONE);
-  table[END] = lines(0, 0, AT_MOST_ONE, NONE, NONE);
-  table[OUTSIDE] = inline("", indent);
-  table[NO_SPACE] = inline("", 2 * indent);
-  table[ONE_SPACE] = inline(" ", 2 * indent);
-  table[NEXT_CONDITION] = { kind: "soft", indent };
-  table[ARROW] = { kind: "soft", indent: 2 * indent };
+  table[G.Start] = { ...lines(0, 0, NONE, NONE, AT_MOST_ONE), start: true };
+  table[G.Top] = lines(0, 0, EXACTLY_ONE, EXACTLY_ONE, AT_MOST_ONE);
+  table[G.Header] = lines(0, 0, NONE, NONE, NONE);
+  table[G.Open] = lines(indent, indent, NONE, NONE, AT_MOST_ONE);
+  table[G.Between] = lines(indent, indent, AT_MOST_ONE, AT_MOST_ONE, AT_MOST_ONE);
+  table[G.CloseEmpty] = lines(indent, 0, NONE, NONE, NONE);
+  table[G.CloseAfterRules] = lines(indent, 0, AT_MOST_ONE, NONE, NONE);
+  table[G.End] = lines(0, 0, AT_MOST_ONE, NONE, NONE);
+  table[G.Outside] = inline("", indent);
+  table[G.NoSpace] = inline("", 2 * indent);
+  table[G.OneSpace] = inline(" ", 2 * indent);
+  table[G.NextCondition] = { kind: "soft", indent };
+  table[G.Arrow] = { kind: "soft", indent: 2 * indent };
   return table;
 }
 
