@@ -203,17 +203,21 @@ function walls(...commands) {
     });
   return samples.map((times) => median(times));
 }
-const evalArgs = [bin, "eval", join(dir, "p.policy"), "--claims", join(dir, "c.json")];
-// The same run with ANTLR loaded at start, as every run did before issue 18: what loading it on demand saves.
-const antlr = fileURLToPath(new URL("../packages/parser/dist/antlr-entry.js", import.meta.url));
-const [node, cli, eager] = walls(["-e", "0"], evalArgs, ["--import", antlr, ...evalArgs]);
-console.log("\ncold start (median wall time)            ms");
-console.log(`  node -e 0                           ${node.toFixed(0).padStart(6)} ms`);
-const over = (cli - node) / 1000;
-console.log(
-  `  policy-eval eval                    ${cli.toFixed(0).padStart(6)} ms   +${over.toFixed(3)} s, ${(cli / node).toFixed(2)}x node -e 0   goal <= +0.050 s: ${over <= 0.05 ? "met" : "NOT met"} (issue 18)`,
-);
-console.log(
-  `  the same, ANTLR loaded at start     ${eager.toFixed(0).padStart(6)} ms   +${((eager - node) / 1000).toFixed(3)} s, ${(eager / node).toFixed(2)}x node -e 0   (as before issue 18)`,
-);
-rmSync(dir, { recursive: true, force: true });
+// A run that fails (a broken build) must not leave its folder behind.
+try {
+  const evalArgs = [bin, "eval", join(dir, "p.policy"), "--claims", join(dir, "c.json")];
+  // The same run with ANTLR loaded at start, as every run did before issue 18: what loading it on demand saves.
+  const antlr = fileURLToPath(new URL("../packages/parser/dist/antlr-entry.js", import.meta.url));
+  const [node, cli, eager] = walls(["-e", "0"], evalArgs, ["--import", antlr, ...evalArgs]);
+  console.log("\ncold start (median wall time)            ms");
+  console.log(`  node -e 0                           ${node.toFixed(0).padStart(6)} ms`);
+  const over = (cli - node) / 1000;
+  console.log(
+    `  policy-eval eval                    ${cli.toFixed(0).padStart(6)} ms   +${over.toFixed(3)} s, ${(cli / node).toFixed(2)}x node -e 0   goal <= +0.050 s: ${over <= 0.05 ? "met" : "NOT met"} (issue 18)`,
+  );
+  console.log(
+    `  the same, ANTLR loaded at start     ${eager.toFixed(0).padStart(6)} ms   +${((eager - node) / 1000).toFixed(3)} s, ${(eager / node).toFixed(2)}x node -e 0   (as before issue 18)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
