@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { Command } from "commander";
+import { registerCommands } from "../src/commands/index.js";
 import { VERSION } from "../src/version.js";
 import { runCli, spawnCli } from "./run-cli.js";
 import { tempDir, writeIn } from "../../../test/support/temp-dir.js";
@@ -24,6 +26,18 @@ describe("--version", () => {
     expect(VERSION).toBe(manifest.version);
     expect(await runCli(["--version"])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
     expect(spawnCli(["-V"])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: "" });
+  });
+
+  it("loads no command for --version alone, one for a command, all for help", async () => {
+    const registered = async (argv: string[]) => {
+      const program = new Command();
+      await registerCommands(program, () => undefined, argv);
+      return program.commands.length;
+    };
+    expect(await registered(["--version"])).toBe(0);
+    expect(await registered(["-V"])).toBe(0);
+    expect(await registered(["check", "--version"])).toBe(1);
+    expect(await registered(["--help"])).toBe(12);
   });
 });
 
