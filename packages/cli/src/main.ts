@@ -3,7 +3,7 @@ import { ExitCode } from "./exit-codes.js";
 import { describeSystemError, problemLine, usageErrorLine, UsageError, PROGRAM } from "./io.js";
 import { registerCommands } from "./commands/index.js";
 import { runOptions } from "./run-options.js";
-import { VERSION } from "./version.js";
+import { VERSION, VERSION_OPTIONS } from "./version.js";
 
 /**
  * Runs `policy-eval` with `argv` (without node and script) and returns the exit code. Commands
@@ -15,7 +15,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   runOptions.quiet = false;
   const program = new Command(PROGRAM)
     .description("Check, evaluate and package Microsoft Azure Attestation policies offline")
-    .version(VERSION, "-V, --version", "print the version and exit")
+    .version(VERSION, VERSION_OPTIONS.join(", "), "print the version and exit")
     .option(
       "-q, --quiet",
       "print only what failed and the command's own output: no summaries, notes or warnings",

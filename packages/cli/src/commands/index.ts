@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { VERSION_OPTIONS } from "../version.js";
 
 /** Reports a command's exit code; the worst one reported wins. */
 export type Report = (exitCode: number) => void;
@@ -26,9 +27,6 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   playground: () => import("./playground.js"),
 };
 
-/** Options that print the version and exit: they need no command at all. */
-const VERSION_OPTIONS = new Set(["-V", "--version"]);
-
 /**
  * Registers the command `argv` names, none for `--version` alone (loading every command doubled
  * its start), or all of them (for help, unknown commands and the completion server, which reads
@@ -39,7 +37,7 @@ export async function registerCommands(
   report: Report,
   argv: readonly string[],
 ): Promise<void> {
-  if (argv.length === 1 && VERSION_OPTIONS.has(argv[0])) return;
+  if (argv.length === 1 && VERSION_OPTIONS.includes(argv[0])) return;
   const named = argv[0] !== undefined ? COMMANDS[argv[0]] : undefined;
   const modules = await Promise.all(named ? [named()] : Object.values(COMMANDS).map((load) => load()));
   for (const module of modules) module.register(program, report);
