@@ -3,17 +3,19 @@ import type { Budget } from "./budget.js";
 import { Tuning } from "./tuning.js";
 
 const NONE: readonly Claim[] = Object.freeze([]);
-/** The largest array `new Array(n)` makes with fast elements in V8, with a margin. */
-const FAST_ARRAY_MAX = 8192;
+
+/**
+ * What becomes of the claims an evaluation adds: they join the set at once (`read`: a condition
+ * may match them), or, when no condition can (`PolicyFacts.producedUnread`), they are kept apart
+ * and join it at the end (`apart`, for a result with a trace), or are not kept at all (`dropped`).
+ */
+export type Produced = "read" | "apart" | "dropped";
 
 /**
  * The incoming claim set of one evaluation (spec §2.1): the caller's array until the first claim
- * is added (then a copy, so the input is never changed), with an index by type built on demand and
- * kept up to date as claims are added. Every list keeps the set's order, so what a condition
- * matches, and its trace, do not depend on whether the index exists.
- *
- * When no condition of the policy can match a claim it produces (`PolicyFacts.producedUnread`),
- * produced claims are kept apart and join the set only when it is read whole, at the end.
+ * joins it (then a copy, so the input is never changed), with an index by type built on demand and
+ * kept up to date as claims join. Every list keeps the set's order, so what a condition matches,
+ * and its trace, do not depend on whether the index exists.
  */
 export class ClaimSet {
   private list: readonly Claim[];
@@ -25,31 +27,25 @@ export class ClaimSet {
 
   constructor(
     input: readonly Claim[],
-    private readonly producedUnread: boolean,
+    private readonly produced: Produced,
   ) {
     this.list = input;
   }
 
-  /** The whole set, in the order claims joined it. */
+  /** The whole set, in the order claims joined it (not kept whole when produced claims are `dropped`). */
   get claims(): readonly Claim[] {
-    const { list, unread } = this;
-    if (unread === undefined) return list;
-    const length = list.length + unread.length;
-    // One array made at its final size: concat cost a third of an evaluation of the example, a
-    // copy grown by push a tenth. Past some 16,000 elements V8 makes such an array a slow dictionary.
-    let all: Claim[];
-    if (length > FAST_ARRAY_MAX) all = list.slice();
-    else {
-      all = new Array<Claim>(length);
-      for (let i = 0; i < list.length; i++) all[i] = list[i];
+    const unread = this.unread;
+    if (unread !== undefined) {
+      this.list = this.list.concat(unread);
+      this.owned = true;
+      this.unread = undefined;
     }
-    for (let i = 0; i < unread.length; i++) all[list.length + i] = unread[i];
-    return all;
+    return this.list;
   }
 
   add(claim: Claim): void {
-    if (this.producedUnread) {
-      (this.unread ??= []).push(claim);
+    if (this.produced !== "read") {
+      if (this.produced === "apart") (this.unread ??= []).push(claim);
       return;
     }
     if (!this.owned) {

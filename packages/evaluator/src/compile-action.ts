@@ -14,13 +14,31 @@ import { Tuning } from "./tuning.js";
 import { DEFAULT_ENGINE_PROPERTIES, invalidEngineProperty, withEngineProperty } from "./engine-properties.js";
 import { fault } from "./fault.js";
 import type { Expr, Scope, Slots, State } from "./state.js";
-import { describeValue, isReadOnly, markReadOnly, typeName } from "./values.js";
+import { describeValue, isReadOnly, markReadOnly, typeName, untainted } from "./values.js";
 
 /**
  * Runs the action, appending the claims it produced to `produced` when a trace asks for them (none
  * for permit and deny): without a trace, an action allocates only the claims it makes.
  */
-export type CompiledAction = (scope: Scope, state: State, produced: Claim[] | undefined) => void;
+export type CompiledAction = ((scope: Scope, state: State, produced: Claim[] | undefined) => void) & {
+  /** The same action given the claims it reads directly, when it reads one identifier's only. */
+  readonly onBound?: BoundAction;
+  /** The claim the action makes on every run, when every argument is a literal (a template: copy it). */
+  readonly constant?: { readonly action: string; readonly claim: Claim };
+};
+
+/** An action that makes its claims from those bound to one identifier (`issue(type="t", value=c.value)`). */
+export interface BoundAction {
+  /** The identifier's slot. */
+  readonly slot: number;
+  readonly run: (claims: readonly Claim[], state: State, produced: Claim[] | undefined) => void;
+  /**
+   * The action for one bound claim at a time, when no bound claim can be read-only
+   * (`PolicyFacts.noReadOnly`): with the taint of the whole set never needed, a rule can issue
+   * each claim as its scan finds it.
+   */
+  readonly each: ((claim: Claim, state: State) => void) | undefined;
+}
 const ARGUMENT_NAMES = new Set(["type", "value", "valueType", "issuer", "claim"]);
 
 /** Compiled after the rule's conditions, so `slots` holds every identifier they bind. */
@@ -70,7 +88,7 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
       for (const claim of bound) {
         const issuer = Decisions.reissueKeepsIssuer ? claim.issuer : POLICY_ISSUER;
         const made = { type: claim.type, value: claim.value, valueType: claim.valueType, issuer };
-        emit(state, made, isReadOnly(claim));
+        emit(state, made, isReadOnly(claim, state));
         produced?.push(made);
       }
     };
@@ -101,10 +119,10 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
     Tuning.specialisedShapes
   ) {
     // `issue(type="t", value=c.value)`, the commonest claim action: one claim per bound claim.
-    const { bound, get, taints } = reference;
-    return (scope, state, produced) => {
-      const claims = bound(scope);
-      const readOnly = taints(claims);
+    const { bound, get, slot } = reference;
+    const taints = facts.noReadOnly ? untainted : reference.taints;
+    const run: BoundAction["run"] = (claims, state, produced) => {
+      const readOnly = taints(claims, state);
       for (let i = 0; i < claims.length; i++) {
         const v = get(claims[i]);
         const made = { type: fixedType, value: v, valueType: valueTypeOf(v), issuer: fixedIssuer };
@@ -112,6 +130,36 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
         produced?.push(made);
       }
     };
+    const each = facts.noReadOnly
+      ? (claim: Claim, state: State) => {
+          const v = get(claim);
+          emit(state, { type: fixedType, value: v, valueType: valueTypeOf(v), issuer: fixedIssuer }, false);
+        }
+      : undefined;
+    const action: CompiledAction = (scope, state, produced) => run(bound(scope), state, produced);
+    return slot === undefined ? action : Object.assign(action, { onBound: { slot, run, each } });
+  }
+  if (
+    fixedType !== undefined &&
+    fixedIssuer !== undefined &&
+    !valueType &&
+    literal !== undefined &&
+    Tuning.specialisedShapes
+  ) {
+    // Every argument a literal (`issueproperty(type="t", value="v")`): the same claim on every run,
+    // each run its own copy, since callers may keep or change what an evaluation gives them.
+    const claim: Claim = {
+      type: fixedType,
+      value: literal,
+      valueType: valueTypeOf(literal),
+      issuer: fixedIssuer,
+    };
+    const action: CompiledAction = (_scope, state, produced) => {
+      const made = { type: claim.type, value: claim.value, valueType: claim.valueType, issuer: claim.issuer };
+      emit(state, made, false);
+      produced?.push(made);
+    };
+    return Object.assign(action, { constant: { action: node.name, claim } });
   }
   return (scope, state, produced) => {
     const claimType = fixedType ?? singleString(type.expr, scope, state, "type", type.range);
@@ -167,7 +215,7 @@ function emitter(
     state.budget.produce();
     if (readOnly) {
       if (action !== "add" || Decisions.addOfReadOnlyIsError) readOnlyFault(claim);
-      markReadOnly(claim);
+      markReadOnly(claim, state);
     }
   };
   switch (action) {

@@ -1,8 +1,8 @@
 import { findFunction, type Claim, type ClaimValue, type Expression } from "@maa-policy/parser";
 import { fault } from "./fault.js";
 import { IMPLEMENTATIONS, type FunctionName } from "./functions.js";
-import type { Expr, Scope, Slots } from "./state.js";
-import { isReadOnly, single, type Values } from "./values.js";
+import type { Expr, Scope, Slots, State } from "./state.js";
+import { single, someReadOnly, untainted, type Values } from "./values.js";
 
 /** The claim properties a condition or a reference can read. */
 export const CLAIM_PROPERTIES = {
@@ -66,9 +66,9 @@ export function compileExpression(expression: Expression, slots: Slots): Expr {
           );
       }
       const { bound, get, taints } = reference;
-      return (scope) => {
+      return (scope, state) => {
         const claims = bound(scope);
-        const readOnly = taints(claims);
+        const readOnly = taints(claims, state);
         return claims.length === 1 ? single(get(claims[0]), readOnly) : { items: claims.map(get), readOnly };
       };
     }
@@ -89,9 +89,11 @@ export function compileExpression(expression: Expression, slots: Slots): Expr {
 export interface BoundProperty {
   /** The claims bound to the identifier (a fault when it binds none). */
   readonly bound: (scope: Scope) => readonly Claim[];
+  /** The identifier's slot; undefined when no condition of the rule binds it. */
+  readonly slot: number | undefined;
   readonly get: (claim: Claim) => ClaimValue;
   /** Whether the values read carry the read-only taint. */
-  readonly taints: (bound: readonly Claim[]) => boolean;
+  readonly taints: (bound: readonly Claim[], state: State) => boolean;
 }
 
 /** The reference's reader; undefined for anything else, or a property claims do not have. */
@@ -105,16 +107,11 @@ export function boundProperty(expression: Expression, slots: Slots): BoundProper
     bound: (scope) =>
       (slot === undefined ? undefined : scope[slot]) ??
       fault(`'${name}' is not bound by an earlier condition of this rule.`, expression.identifier.range),
+    slot,
     get: CLAIM_PROPERTIES[property],
     // Only values carry the read-only taint: a pcrs claim's type is an ordinary string.
-    taints: property === "value" ? someReadOnly : () => false,
+    taints: property === "value" ? someReadOnly : untainted,
   };
-}
-
-/** A loop, not `some`: the engine inlines `isReadOnly` here, not into a callback from a builtin. */
-function someReadOnly(claims: readonly Claim[]): boolean {
-  for (let i = 0; i < claims.length; i++) if (isReadOnly(claims[i])) return true;
-  return false;
 }
 
 function compileCall(call: Extract<Expression, { kind: "FunctionCall" }>, slots: Slots): Expr {

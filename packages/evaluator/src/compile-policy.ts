@@ -5,7 +5,8 @@ import { usesJmesPath } from "./compile-expression.js";
 import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from "./evaluate.js";
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
 import { policyFacts, type PolicyFacts } from "./policy-facts.js";
-import { matchShaped, someShaped } from "./scan-claims.js";
+import { preludeOf, type Prelude } from "./prelude.js";
+import { forEachShaped, matchShaped, someShaped } from "./scan-claims.js";
 import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
 export interface CompiledRule {
@@ -27,6 +28,8 @@ export interface CompiledPolicy {
   readonly sections: readonly { readonly name: SectionName; readonly rules: readonly CompiledRule[] }[];
   readonly jmespath: JmesPathEngine | undefined;
   readonly facts: PolicyFacts;
+  /** What the first rules do on every evaluation alike, done once (prelude.ts). */
+  readonly prelude: Prelude | undefined;
   evaluate(claims: readonly Claim[], options?: EvaluateOptions): EvaluationResult;
 }
 
@@ -51,6 +54,7 @@ function compileWith(policy: Policy, jmespath: JmesPathEngine | undefined): Comp
     sections,
     jmespath,
     facts,
+    prelude: sections[0].name === "configurationrules" ? preludeOf(sections[0].rules) : undefined,
     evaluate: (claims, options) => evaluateCompiled(compiled, claims, options),
   };
   return compiled;
@@ -80,6 +84,17 @@ function runner(
     const [only] = conditions;
     if (conditions.length === 1 && only.slot >= 0) {
       const shape = only.shape!;
+      const onBound = action.onBound;
+      if (onBound?.slot === only.slot) {
+        // `c:[...] => issue(type="t", value=c.value)`: each claim is issued as the scan finds it,
+        // or, when the taint of all of them must be known first, the matched claims go to the action.
+        const { each, run } = onBound;
+        if (each) return (state) => forEachShaped(state, shape, each);
+        return (state) => {
+          const matched = matchShaped(state, shape);
+          if (matched !== undefined) run(matched, state, undefined);
+        };
+      }
       return (state) => {
         const matched = matchShaped(state, shape);
         if (matched !== undefined) action([matched], state, undefined);

@@ -13,6 +13,7 @@ import { Decisions } from "./decisions.js";
 import { ClaimSet } from "./claim-set.js";
 import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
+import { copyClaims } from "./prelude.js";
 import { EMPTY_SCOPE, type Scope, type State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
 
@@ -51,8 +52,11 @@ export interface EvaluationResult {
   readonly engine: EngineProperties;
   /** The claims given to the evaluation. */
   readonly input: readonly Claim[];
-  /** The incoming claim set at the end: the input plus every added and issued claim. */
-  readonly incoming: readonly Claim[];
+  /**
+   * The incoming claim set at the end, the input plus every added and issued claim, with a trace:
+   * without one, claims no condition can read are not kept (most callers, a token, never ask).
+   */
+  readonly incoming: readonly Claim[] | undefined;
   readonly trace: readonly RuleTrace[] | undefined;
 }
 
@@ -65,25 +69,35 @@ export function evaluateCompiled(
   options?: EvaluateOptions,
 ): EvaluationResult {
   const tracing = options?.trace ?? true;
+  // Without a trace, evaluation starts from what the policy's prelude makes (prelude.ts).
+  const prelude = tracing ? undefined : policy.prelude;
+  const properties = prelude ? copyClaims(prelude.properties) : [];
   const state: State = {
-    incoming: new ClaimSet(claims, policy.facts.producedUnread),
+    incoming: new ClaimSet(claims, !policy.facts.producedUnread ? "read" : tracing ? "apart" : "dropped"),
     outgoing: [],
     outgoingByType: undefined,
-    properties: [],
-    engine: DEFAULT_ENGINE_PROPERTIES,
+    properties,
+    engine: prelude ? prelude.engine : DEFAULT_ENGINE_PROPERTIES,
     section: "configurationrules",
     permit: false,
     deny: false,
     jmespath: policy.jmespath,
     budget: new Budget(options?.timeLimitMs, options?.clock),
+    readOnly: undefined,
   };
+  if (prelude) {
+    state.budget.produce(properties.length);
+    for (let i = 0; i < properties.length; i++) state.incoming.add(properties[i]);
+  }
   const trace: RuleTrace[] | undefined = tracing ? [] : undefined;
   let outcome: Outcome = "permit";
   let error: ServiceError | undefined;
   let failure: EvaluationFailure | undefined;
   for (const section of policy.sections) {
     state.section = section.name;
-    failure = trace ? runTracedRules(section.rules, state, trace) : runRules(section.rules, state);
+    failure = trace
+      ? runTracedRules(section.rules, state, trace)
+      : runRules(section.rules, prelude && section.name === "configurationrules" ? prelude.rules : 0, state);
     if (failure) {
       outcome = "error";
       error = serviceError(
@@ -111,14 +125,14 @@ export function evaluateCompiled(
     properties: state.properties,
     engine: state.engine,
     input: claims,
-    incoming: state.incoming.claims,
+    incoming: trace ? state.incoming.claims : undefined,
     trace,
   };
 }
 
-/** Rules without a trace: their compiled runners, which allocate nothing they need not. */
-function runRules(rules: readonly CompiledRule[], state: State): EvaluationFailure | undefined {
-  let i = 0;
+/** Rules without a trace, from the `from`th: their compiled runners, which allocate nothing they need not. */
+function runRules(rules: readonly CompiledRule[], from: number, state: State): EvaluationFailure | undefined {
+  let i = from;
   try {
     for (; i < rules.length; i++) {
       rules[i].run(state);

@@ -1,6 +1,7 @@
 import type { Action, Policy } from "@maa-policy/parser";
 import { literalTypeOf } from "./compile-condition.js";
 import { literalString } from "./compile-expression.js";
+import { isReadOnlyType } from "./values.js";
 import { Tuning } from "./tuning.js";
 
 /**
@@ -20,10 +21,16 @@ export interface PolicyFacts {
    * among the last claims issued (`compile-action.ts`, `issuedJustBefore`).
    */
   readonly issuedByOneAction: ReadonlySet<string>;
+  /**
+   * No claim of an evaluation can be read-only: every condition requires a literal type that is
+   * not a read-only type, so no condition binds one, and a claim is read-only only by its type or
+   * by being made from a read-only claim's value. Actions then never look for the taint.
+   */
+  readonly noReadOnly: boolean;
 }
 
 /** Facts that hold for no policy: what compiling with `Tuning.policyFacts` off assumes. */
-const NO_FACTS: PolicyFacts = { producedUnread: false, issuedByOneAction: new Set() };
+const NO_FACTS: PolicyFacts = { producedUnread: false, issuedByOneAction: new Set(), noReadOnly: false };
 
 export function policyFacts(policy: Policy): PolicyFacts {
   if (!Tuning.policyFacts) return NO_FACTS;
@@ -42,7 +49,8 @@ export function policyFacts(policy: Policy): PolicyFacts {
     : new Set(
         issued.filter((type, i) => issued.indexOf(type) === i && issued.lastIndexOf(type) === i) as string[],
       );
-  return { producedUnread, issuedByOneAction };
+  const noReadOnly = read.every((type) => type !== undefined && !isReadOnlyType(type));
+  return { producedUnread, issuedByOneAction, noReadOnly };
 }
 
 /** The literal type a claim action makes, or undefined when it may make any (claim=, a computed type). */

@@ -28,10 +28,12 @@ export interface Shape {
 export function someShaped(state: State, { type, test, value }: Shape): boolean {
   const budget = state.budget;
   const candidates = state.incoming.candidates(type, budget);
-  for (let j = 0; j < candidates.length; j++) {
-    budget.tick();
-    const claim = candidates[j];
-    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) return true;
+  const length = candidates.length;
+  for (let j = 0; j < length;) {
+    for (const end = budget.through(j, length); j < end; j++) {
+      const claim = candidates[j];
+      if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) return true;
+    }
   }
   return false;
 }
@@ -39,6 +41,27 @@ export function someShaped(state: State, { type, test, value }: Shape): boolean 
 /** Every claim with the shape, in the set's order; undefined when none has. */
 export function matchShaped(state: State, { type, test, value }: Shape): Claim[] | undefined {
   return matchAll(state, type, test, value);
+}
+
+/**
+ * `visit` for every claim with the shape, in the set's order, as the scan finds it: the claims the
+ * set holds when the scan starts, whatever `visit` adds to it.
+ */
+export function forEachShaped(
+  state: State,
+  { type, test, value }: Shape,
+  visit: (claim: Claim, state: State) => void,
+): void {
+  const budget = state.budget;
+  const candidates = state.incoming.candidates(type, budget);
+  const length = candidates.length;
+  for (let j = 0; j < length;) {
+    for (const end = budget.through(j, length); j < end; j++) {
+      const claim = candidates[j];
+      if (claim.type === type && (value === undefined ? test(claim) : claim.value === value))
+        visit(claim, state);
+    }
+  }
 }
 
 /** Every claim the filter passes, in the set's order: what an identifier binds and a trace shows. */
@@ -55,16 +78,18 @@ function matchAll(
 ): Claim[] | undefined {
   const budget = state.budget;
   const candidates = state.incoming.candidates(type, budget);
+  const length = candidates.length;
   let matched: Claim[] | undefined;
-  for (let j = 0; j < candidates.length; j++) {
-    budget.tick();
-    const claim = candidates[j];
-    if (
-      (type === undefined || claim.type === type) &&
-      (value === undefined ? test(claim) : claim.value === value)
-    ) {
-      if (matched === undefined) matched = [claim];
-      else matched.push(claim);
+  for (let j = 0; j < length;) {
+    for (const end = budget.through(j, length); j < end; j++) {
+      const claim = candidates[j];
+      if (
+        (type === undefined || claim.type === type) &&
+        (value === undefined ? test(claim) : claim.value === value)
+      ) {
+        if (matched === undefined) matched = [claim];
+        else matched.push(claim);
+      }
     }
   }
   return matched;

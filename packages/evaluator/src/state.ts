@@ -20,6 +20,8 @@ export interface State {
   readonly jmespath: JmesPathEngine | undefined;
   /** The time and claims this evaluation may still spend (limits.ts). */
   readonly budget: Budget;
+  /** Claims this evaluation made from read-only values, once it has made one (`values.ts`). */
+  readOnly: Set<Claim> | undefined;
 }
 
 /** Claims bound to a rule's identifiers, indexed by slot; undefined until bound. */

@@ -1,4 +1,5 @@
 import { READ_ONLY_CLAIMS, type Claim, type ClaimValue } from "@maa-policy/parser";
+import type { State } from "./state.js";
 
 /**
  * What an expression evaluates to: one value, or a Set (several, or none after
@@ -35,25 +36,31 @@ export function typeName(value: ClaimValue): "String" | "Integer" | "Boolean" {
 
 /**
  * Claims whose values are read-only (spec §1.6): every claim of a read-only type (`pcrs`) and
- * every claim made from a read-only value. A WeakSet keeps `Claim` objects plain for callers and
- * tests, and the type test needs no pass over the input before evaluation.
+ * every claim this evaluation made from a read-only value (`State.readOnly`, kept per evaluation,
+ * as the service keeps nothing between requests). Claim objects stay plain for callers and tests.
  */
-const readOnlyClaims = new WeakSet<Claim>();
-/** Whether any claim was ever marked: until one is (most processes never), no lookup is needed. */
-let anyMarked = false;
-
-export function markReadOnly(claim: Claim): Claim {
-  readOnlyClaims.add(claim);
-  anyMarked = true;
-  return claim;
+export function markReadOnly(claim: Claim, state: State): void {
+  (state.readOnly ??= new Set()).add(claim);
 }
 
-export function isReadOnly(claim: Claim): boolean {
-  return isReadOnlyType(claim.type) || (anyMarked && readOnlyClaims.has(claim));
+export function isReadOnly(claim: Claim, state: State): boolean {
+  return isReadOnlyType(claim.type) || (state.readOnly !== undefined && state.readOnly.has(claim));
+}
+
+/** Whether values read from `claims` carry the taint: whether one of them is read-only. */
+export function someReadOnly(claims: readonly Claim[], state: State): boolean {
+  // A loop, not `some`: the engine inlines `isReadOnly` here, not into a callback from a builtin.
+  for (let i = 0; i < claims.length; i++) if (isReadOnly(claims[i], state)) return true;
+  return false;
+}
+
+/** The taint of values no read-only claim can give: of a claim's type, or of any claim when none can be read-only. */
+export function untainted(): boolean {
+  return false;
 }
 
 /** A loop over the read-only types (one): cheaper than hashing every issued claim's type for a Set. */
-function isReadOnlyType(type: string): boolean {
+export function isReadOnlyType(type: string): boolean {
   for (let i = 0; i < READ_ONLY_CLAIMS.length; i++) if (READ_ONLY_CLAIMS[i] === type) return true;
   return false;
 }

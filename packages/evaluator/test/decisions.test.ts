@@ -67,7 +67,7 @@ describe("documented decisions", () => {
       const result = await run(text, {});
       expect(pairs(result.issued)).toEqual([["vbsEnabled", true]]);
       // The incoming set keeps both: the collapse is of what is issued, as the token shows it.
-      expect(pairs(result.incoming.filter((c) => c.type === "vbsEnabled"))).toEqual([
+      expect(pairs(result.incoming?.filter((c) => c.type === "vbsEnabled"))).toEqual([
         ["vbsEnabled", true],
         ["vbsEnabled", true],
       ]);

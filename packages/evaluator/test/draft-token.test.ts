@@ -193,7 +193,8 @@ describe("trace", () => {
     const traced = await run(text, { a: 1 });
     const untraced = await run(text, { a: 1 }, { trace: false });
     expect(untraced.trace).toBeUndefined();
-    expect({ ...untraced, trace: traced.trace }).toEqual(traced);
+    expect(untraced.incoming).toBeUndefined();
+    expect({ ...untraced, trace: traced.trace, incoming: traced.incoming }).toEqual(traced);
   });
 });
 

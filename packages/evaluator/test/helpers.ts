@@ -39,8 +39,12 @@ export async function runUnchecked(
   return (await compilePolicy(parsed.policy)).evaluate(Array.isArray(input) ? input : claims(input));
 }
 
-/** `type=value` pairs of claims, the compact form the tables compare. */
-export function pairs(list: readonly Claim[]): [string, ClaimValue][] {
+/**
+ * `type=value` pairs of claims, the compact form the tables compare. A result's final incoming
+ * set is given only with a trace: its absence fails the test that reads it.
+ */
+export function pairs(list: readonly Claim[] | undefined): [string, ClaimValue][] {
+  if (list === undefined) throw new Error("no claims: the final incoming set is given with a trace");
   return list.map((c) => [c.type, c.value]);
 }
 

@@ -64,14 +64,28 @@ const rule = fc
     return `${text} => ${act};`;
   });
 
+/**
+ * configurationrules as policies have them: unconditional `issueproperty` of literals (a prelude,
+ * prelude.ts), of engine properties with values they take or refuse, and now and then a rule with
+ * a condition or a computed value, which ends the prelude.
+ */
+const configurationRule = fc
+  .record({
+    condition: fc.constantFrom("", "", "", '[type=="a"]'),
+    type: fc.constantFrom("x-ms-sgx-tcbidentifier", "omit_x5c", "required_pcr_mask", "custom", "a"),
+    value: fc.oneof(literal, literal, literal, fc.constant('AppendString("1", "2")')),
+  })
+  .map(({ condition, type, value }) => `${condition} => issueproperty(type="${type}", value=${value});`);
+
 const policy = fc
   .record({
+    configuration: fc.array(configurationRule, { maxLength: 3 }),
     authorization: fc.array(rule, { maxLength: 4 }),
     issuance: fc.array(rule, { maxLength: 8 }),
   })
   .map(
-    ({ authorization, issuance }) =>
-      `version=1.2; authorizationrules { => permit(); ${authorization.join(" ")} }; issuancerules { ${issuance.join(" ")} };`,
+    ({ configuration, authorization, issuance }) =>
+      `version=1.2; configurationrules { ${configuration.join(" ")} }; authorizationrules { => permit(); ${authorization.join(" ")} }; issuancerules { ${issuance.join(" ")} };`,
   );
 
 const claims = fc.array(
@@ -122,8 +136,12 @@ function expectSamePaths(variants: readonly CompiledPolicy[], input: Claim[]): v
   for (const compiled of variants) {
     for (const indexes of [false, true]) {
       expect(evaluate(compiled, input, indexes, true)).toEqual(scanned);
-      // Without a trace, everything but the trace is the same too.
-      expect(evaluate(compiled, input, indexes, false)).toEqual({ ...scanned, trace: undefined });
+      // Without a trace, everything but the trace and the final incoming set is the same too.
+      expect(evaluate(compiled, input, indexes, false)).toEqual({
+        ...scanned,
+        incoming: undefined,
+        trace: undefined,
+      });
     }
   }
 }
@@ -156,20 +174,26 @@ describe("the optimised paths", () => {
     let evaluated = 0;
     let unread = 0;
     let byOneAction = 0;
+    let prelude = 0;
+    let noReadOnly = 0;
     await fc.assert(
       fc.asyncProperty(policy, claims, async (text, input) => {
         const variants = await variantsOf(text);
         evaluated++;
         if (variants[3].facts.producedUnread) unread++;
         if (variants[3].facts.issuedByOneAction.size > 0) byOneAction++;
+        if (variants[3].prelude) prelude++;
+        if (variants[3].facts.noReadOnly) noReadOnly++;
         expectSamePaths(variants, input);
       }),
       { numRuns: 500 },
     );
     expect(evaluated).toBe(500);
-    // Both shortcuts were taken often enough to be tested (about a tenth and half of the runs).
+    // Each shortcut was taken often enough to be tested.
     expect(unread).toBeGreaterThan(10);
     expect(byOneAction).toBeGreaterThan(100);
+    expect(prelude).toBeGreaterThan(100);
+    expect(noReadOnly).toBeGreaterThan(50);
   });
 
   test("issue an identical claim once, whichever actions issue its type", async () => {
@@ -199,9 +223,11 @@ describe("the optimised paths", () => {
         { type: "e", value: 1, valueType: "Integer", issuer: "AttestationPolicy" },
       ];
       for (const compiled of [generic, facts]) {
-        const result = compiled.evaluate(input, { trace: false });
+        // The final set is given with a trace; without one, claims no condition reads are not kept.
+        const result = compiled.evaluate(input, { trace: true });
         expect(result.outcome).toBe("permit");
         expect(result.incoming).toEqual([...input, ...produced]);
+        expect(compiled.evaluate(input, { trace: false }).incoming).toBeUndefined();
       }
     }
   });

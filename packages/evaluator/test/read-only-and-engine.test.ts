@@ -30,6 +30,23 @@ describe("read-only claims (spec §1.6: pcrs)", () => {
     expect(result.failure?.index).toBe(1);
   });
 
+  test("the taint is of one evaluation: a claim it made read-only, given back as input, is not", async () => {
+    const added = await runUnchecked(
+      issuance('c:[type=="pcrs"] => add(type="copy", value=JmesPath(c.value, "PCRs"));'),
+      { pcrs: PCRS },
+    );
+    const copy = added.incoming?.find((c) => c.type === "copy");
+    if (!copy) throw new Error("the copy was not added");
+    // The service keeps nothing between requests: the same claim object is an ordinary input now
+    // (read by issuer, so that the taint is looked for, as it is not where no claim can be read-only).
+    const again = await runUnchecked(
+      issuance('c:[issuer=="AttestationPolicy"] => issue(type="p", value=c.value);'),
+      [copy],
+    );
+    expect(again.error).toBeUndefined();
+    expect(pairs(again.issued)).toEqual([["p", copy.value]]);
+  });
+
   test("never-read-only functions clear the taint: IsSubsetOf, ContainsOnlyValue", async () => {
     const result = await run(
       issuance(
