@@ -6,6 +6,7 @@ import {
   type Claim,
   type ClaimValue,
   type Range,
+  type SectionName,
 } from "@maa-policy/parser";
 import { boundProperty, compileExpression, constantOf, literalString } from "./compile-expression.js";
 import { Decisions } from "./decisions.js";
@@ -42,25 +43,35 @@ export interface BoundAction {
 const ARGUMENT_NAMES = new Set(["type", "value", "valueType", "issuer", "claim"]);
 
 /** Compiled after the rule's conditions, so `slots` holds every identifier they bind. */
-export function compileAction(node: Action, slots: Slots, facts: PolicyFacts): CompiledAction {
+export function compileAction(
+  node: Action,
+  slots: Slots,
+  facts: PolicyFacts,
+  section: SectionName,
+): CompiledAction {
   switch (node.name) {
     case "permit":
     case "deny": {
-      const deny = node.name === "deny";
       if (node.arguments.length > 0) return () => fault(`${node.name}() takes no arguments.`, node.range);
+      if (section !== "authorizationrules" && Decisions.decisionsOutsideAuthorizationIgnored)
+        return () => undefined;
+      const deny = node.name === "deny";
       return (_scope, state) => {
-        if (state.section === "authorizationrules" || !Decisions.decisionsOutsideAuthorizationIgnored) {
-          if (deny) state.deny = true;
-          else state.permit = true;
-        }
+        if (deny) state.deny = true;
+        else state.permit = true;
       };
     }
     default:
-      return compileClaimAction(node, slots, facts);
+      return compileClaimAction(node, slots, facts, section);
   }
 }
 
-function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): CompiledAction {
+function compileClaimAction(
+  node: Action,
+  slots: Slots,
+  facts: PolicyFacts,
+  section: SectionName,
+): CompiledAction {
   const args = new Map<string, { expr: Expr; range: Range; node: Action["arguments"][number] }>();
   for (const arg of node.arguments) {
     const name = arg.name.text;
@@ -75,7 +86,7 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
   }
   const claimArg = args.get("claim");
   if (claimArg) {
-    const emit = emitter(node, false, undefined);
+    const emit = emitter(node, section, false, undefined);
     const ref = claimArg.node.value;
     if (args.size > 1) return () => fault(`${node.name}(claim=...) takes no other argument.`, node.range);
     if (ref.kind !== "IdentifierReference")
@@ -106,6 +117,7 @@ function compileClaimAction(node: Action, slots: Slots, facts: PolicyFacts): Com
   const literal = constantOf(value.node.value)?.items[0];
   const emit = emitter(
     node,
+    section,
     fixedType !== undefined && facts.issuedByOneAction.has(fixedType),
     fixedType !== undefined && literal !== undefined && !valueType && Tuning.policyFacts
       ? { type: fixedType, value: literal }
@@ -202,6 +214,7 @@ type Emit = (state: State, claim: Claim, readOnly: boolean) => void;
  */
 function emitter(
   node: Action,
+  section: SectionName,
   oneAction: boolean,
   literal: { readonly type: string; readonly value: ClaimValue } | undefined,
 ): Emit {
@@ -240,12 +253,13 @@ function emitter(
     }
     case "issue": {
       const issued = oneAction ? issuedJustBefore : alreadyIssued;
+      const outgoing = section !== "authorizationrules" || Decisions.issueInAuthorizationIsOutgoing;
       return (state, claim, readOnly) => {
         produce(state, claim, readOnly);
         state.incoming.add(claim);
-        if (state.section === "authorizationrules" && !Decisions.issueInAuthorizationIsOutgoing) return;
         // Once per identity when `collapseIdenticalIssuedClaims` (§8.1).
-        if (!Decisions.collapseIdenticalIssuedClaims || !issued(state, claim)) state.outgoing.push(claim);
+        if (outgoing && (!Decisions.collapseIdenticalIssuedClaims || !issued(state, claim)))
+          state.outgoing.push(claim);
       };
     }
     default:

@@ -6,7 +6,7 @@ import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from ".
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
 import { policyFacts, type PolicyFacts } from "./policy-facts.js";
 import { preludeOf, type Prelude } from "./prelude.js";
-import { forEachShaped, matchShaped, someShaped } from "./scan-claims.js";
+import { allShaped, forEachShaped, matchShaped, someShaped, type Shape } from "./scan-claims.js";
 import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
 
 export interface CompiledRule {
@@ -24,7 +24,7 @@ export interface CompiledRule {
 /** A policy compiled once, to evaluate many claim sets against. */
 export interface CompiledPolicy {
   readonly policy: Policy;
-  /** The sections' rules in the order they run. */
+  /** The sections that run, in order: those with rules, and authorizationrules, which gives the verdict. */
   readonly sections: readonly { readonly name: SectionName; readonly rules: readonly CompiledRule[] }[];
   readonly jmespath: JmesPathEngine | undefined;
   readonly facts: PolicyFacts;
@@ -48,7 +48,7 @@ function compileWith(policy: Policy, jmespath: JmesPathEngine | undefined): Comp
   const sections = SECTION_ORDER.map((name) => {
     const rules = policy.sections.filter((s) => s.name === name).flatMap((s) => s.rules);
     return { name, rules: rules.map((rule, index) => compileRule(rule, name, index, facts)) };
-  });
+  }).filter((section) => section.rules.length > 0 || section.name === "authorizationrules");
   const compiled: CompiledPolicy = {
     policy,
     sections,
@@ -63,7 +63,7 @@ function compileWith(policy: Policy, jmespath: JmesPathEngine | undefined): Comp
 function compileRule(node: Rule, section: SectionName, index: number, facts: PolicyFacts): CompiledRule {
   const slots: Slots = new Map();
   const conditions = node.conditions.map((c) => compileCondition(c, slots));
-  const action = compileAction(node.action, slots, facts);
+  const action = compileAction(node.action, slots, facts, section);
   const slotCount = slots.size;
   return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
 }
@@ -101,10 +101,10 @@ function runner(
       };
     }
     if (conditions.every((condition) => condition.slot < 0)) {
+      const all = shapes as readonly Shape[];
       const negated = conditions.map((condition) => condition.negated);
       return (state) => {
-        for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]) === negated[i]) return;
-        action(EMPTY_SCOPE, state, undefined);
+        if (allShaped(state, all, negated)) action(EMPTY_SCOPE, state, undefined);
       };
     }
   }

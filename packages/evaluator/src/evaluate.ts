@@ -78,7 +78,6 @@ export function evaluateCompiled(
     outgoingByType: undefined,
     properties,
     engine: prelude ? prelude.engine : DEFAULT_ENGINE_PROPERTIES,
-    section: "configurationrules",
     permit: false,
     deny: false,
     jmespath: policy.jmespath,
@@ -94,7 +93,6 @@ export function evaluateCompiled(
   let error: ServiceError | undefined;
   let failure: EvaluationFailure | undefined;
   for (const section of policy.sections) {
-    state.section = section.name;
     failure = trace
       ? runTracedRules(section.rules, state, trace)
       : runRules(section.rules, prelude && section.name === "configurationrules" ? prelude.rules : 0, state);

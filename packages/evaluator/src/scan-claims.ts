@@ -38,6 +38,12 @@ export function someShaped(state: State, { type, test, value }: Shape): boolean 
   return false;
 }
 
+/** Whether every condition holds: some claim has each shape, or none has it where it is negated. */
+export function allShaped(state: State, shapes: readonly Shape[], negated: readonly boolean[]): boolean {
+  for (let i = 0; i < shapes.length; i++) if (someShaped(state, shapes[i]) === negated[i]) return false;
+  return true;
+}
+
 /** Every claim with the shape, in the set's order; undefined when none has. */
 export function matchShaped(state: State, { type, test, value }: Shape): Claim[] | undefined {
   return matchAll(state, type, test, value);

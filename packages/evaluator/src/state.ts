@@ -1,4 +1,4 @@
-import type { Claim, SectionName } from "@maa-policy/parser";
+import type { Claim } from "@maa-policy/parser";
 import type { Budget } from "./budget.js";
 import type { ClaimSet } from "./claim-set.js";
 import type { EngineProperties } from "./engine-properties.js";
@@ -14,7 +14,6 @@ export interface State {
   readonly properties: Claim[];
   /** The engine properties so far, kept as each is issued (a new object on each change). */
   engine: EngineProperties;
-  section: SectionName;
   permit: boolean;
   deny: boolean;
   readonly jmespath: JmesPathEngine | undefined;

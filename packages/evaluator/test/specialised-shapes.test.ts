@@ -14,16 +14,17 @@ import { Tuning } from "../src/tuning.js";
 const VALUES: ClaimValue[] = [0, 1, 2, "1", "s", "String", "AttestationService", true, false];
 const value = fc.constantFrom(...VALUES);
 const literal = value.map((v) => JSON.stringify(v));
-const condition = fc.oneof(
-  fc.constant(`type=="t"`),
-  fc
-    .tuple(
+/** `type=="t"` and up to three more properties. */
+const condition = fc
+  .array(
+    fc.tuple(
       fc.constantFrom("value", "issuer", "valueType", "type"),
       fc.constantFrom("==", "!=", "<", "<=", ">", ">="),
       literal,
-    )
-    .map(([property, op, v]) => `type=="t", ${property}${op}${v}`),
-);
+    ),
+    { maxLength: 3 },
+  )
+  .map((properties) => [`type=="t"`, ...properties.map(([p, op, v]) => `${p}${op}${v}`)].join(", "));
 const claims = fc.array(
   fc
     .record({ type: fc.constantFrom("t", "u"), value, issuer: fc.constantFrom("AttestationService", "x") })
