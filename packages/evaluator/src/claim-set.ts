@@ -18,18 +18,23 @@ export type Produced = "read" | "apart" | "dropped";
  * and its trace, do not depend on whether the index exists.
  */
 export class ClaimSet {
-  private list: readonly Claim[];
-  private owned = false;
-  private unread: Claim[] | undefined;
-  private byType: Map<string, Claim[]> | undefined;
-  private indexed = 0;
-  private scanned = 0;
+  // Fields are assigned, not declared with initialisers (see `add`).
+  declare private list: readonly Claim[];
+  declare private owned: boolean;
+  declare private unread: Claim[] | undefined;
+  declare private byType: Map<string, Claim[]> | undefined;
+  declare private indexed: number;
+  declare private scanned: number;
+  declare private readonly produced: Produced;
 
-  constructor(
-    input: readonly Claim[],
-    private readonly produced: Produced,
-  ) {
+  constructor(input: readonly Claim[], produced: Produced) {
     this.list = input;
+    this.owned = false;
+    this.unread = undefined;
+    this.byType = undefined;
+    this.indexed = 0;
+    this.scanned = 0;
+    this.produced = produced;
   }
 
   /** The whole set, in the order claims joined it (not kept whole when produced claims are `dropped`). */
@@ -43,11 +48,22 @@ export class ClaimSet {
     return this.list;
   }
 
+  // The methods scans and actions call are kept small, their rare paths in methods of their own:
+  // V8 inlines callees into an optimised function only up to a total size, and the engine's hot
+  // path (a rule's scans and actions inlined into the evaluation) is larger than that otherwise.
+
   add(claim: Claim): void {
-    if (this.produced !== "read") {
-      if (this.produced === "apart") (this.unread ??= []).push(claim);
-      return;
-    }
+    const produced = this.produced;
+    if (produced === "read") this.join(claim);
+    else if (produced === "apart") this.keepApart(claim);
+  }
+
+  private keepApart(claim: Claim): void {
+    (this.unread ??= []).push(claim);
+  }
+
+  /** The claim joins the list, a copy of the caller's array from the first claim on. */
+  private join(claim: Claim): void {
     if (!this.owned) {
       this.list = this.list.slice();
       this.owned = true;
@@ -58,13 +74,20 @@ export class ClaimSet {
   /** The claims a condition must test: every claim, or only those of `type` when the condition requires it. */
   candidates(type: string | undefined, budget: Budget): readonly Claim[] {
     const list = this.list;
-    if (type === undefined || list.length === 0) return list;
-    let index = this.byType;
-    if (index === undefined) {
-      this.scanned += list.length;
-      if (this.scanned <= Tuning.scansBeforeIndex * list.length) return list;
-      index = this.byType = new Map();
-    }
+    if (type === undefined || (this.byType === undefined && !this.worthIndexing(list.length))) return list;
+    return this.ofType(type, budget);
+  }
+
+  /** Whether scans with a type have read the set more times over than building the index would cost. */
+  private worthIndexing(length: number): boolean {
+    this.scanned += length;
+    return this.scanned > Tuning.scansBeforeIndex * length;
+  }
+
+  /** The claims of `type`, from the index, brought up to date with the claims that joined since. */
+  private ofType(type: string, budget: Budget): readonly Claim[] {
+    const list = this.list;
+    const index = (this.byType ??= new Map());
     // Indexing is work on the evaluation's budget like scanning: its deadline still holds.
     for (let i = this.indexed; i < list.length; i++) {
       budget.tick();

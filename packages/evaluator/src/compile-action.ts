@@ -24,7 +24,7 @@ import { describeValue, isReadOnly, markReadOnly, typeName, untainted } from "./
 export type CompiledAction = ((scope: Scope, state: State, produced: Claim[] | undefined) => void) & {
   /** The same action given the claims it reads directly, when it reads one identifier's only. */
   readonly onBound?: BoundAction;
-  /** The claim the action makes on every run, when every argument is a literal (a template: copy it). */
+  /** The claim the action makes on every run, when every argument is a literal (frozen, shared). */
   readonly constant?: { readonly action: string; readonly claim: Claim };
 };
 
@@ -159,17 +159,16 @@ function compileClaimAction(
     Tuning.specialisedShapes
   ) {
     // Every argument a literal (`issueproperty(type="t", value="v")`): the same claim on every run,
-    // each run its own copy, since callers may keep or change what an evaluation gives them.
-    const claim: Claim = {
+    // made once and frozen, as the default engine properties are (claims are read-only values).
+    const claim: Claim = Object.freeze({
       type: fixedType,
       value: literal,
       valueType: valueTypeOf(literal),
       issuer: fixedIssuer,
-    };
+    });
     const action: CompiledAction = (_scope, state, produced) => {
-      const made = { type: claim.type, value: claim.value, valueType: claim.valueType, issuer: claim.issuer };
-      emit(state, made, false);
-      produced?.push(made);
+      emit(state, claim, false);
+      produced?.push(claim);
     };
     return Object.assign(action, { constant: { action: node.name, claim } });
   }

@@ -6,8 +6,8 @@ import { evaluateCompiled, type EvaluateOptions, type EvaluationResult } from ".
 import { loadJmesPath, type JmesPathEngine } from "./jmespath.js";
 import { policyFacts, type PolicyFacts } from "./policy-facts.js";
 import { preludeOf, type Prelude } from "./prelude.js";
-import { allShaped, forEachShaped, matchShaped, someShaped, type Shape } from "./scan-claims.js";
-import { EMPTY_SCOPE, type Scope, type Slots, type State } from "./state.js";
+import { planOf, type RulePlan } from "./rule-plan.js";
+import type { Slots } from "./state.js";
 
 export interface CompiledRule {
   readonly node: Rule;
@@ -17,8 +17,8 @@ export interface CompiledRule {
   readonly conditions: readonly CompiledCondition[];
   readonly slotCount: number;
   readonly action: CompiledAction;
-  /** The rule without a trace: its conditions in order, then its action if they all held. */
-  readonly run: (state: State) => void;
+  /** How the rule runs without a trace: its conditions in order, then its action if they all held. */
+  readonly plan: RulePlan;
 }
 
 /** A policy compiled once, to evaluate many claim sets against. */
@@ -65,64 +65,7 @@ function compileRule(node: Rule, section: SectionName, index: number, facts: Pol
   const conditions = node.conditions.map((c) => compileCondition(c, slots));
   const action = compileAction(node.action, slots, facts, section);
   const slotCount = slots.size;
-  return { node, section, index, conditions, slotCount, action, run: runner(conditions, slotCount, action) };
-}
-
-/**
- * The rule as one closure: conditions of the common shape are scanned by plain functions the
- * engine inlines here (a closure per condition cannot be), the others through their own closure.
- */
-function runner(
-  conditions: readonly CompiledCondition[],
-  slotCount: number,
-  action: CompiledAction,
-): CompiledRule["run"] {
-  if (conditions.length === 0) return (state) => action(EMPTY_SCOPE, state, undefined);
-  const shapes = conditions.map((condition) => condition.shape);
-  if (shapes.every((shape) => shape !== undefined)) {
-    // The commonest rules: one shaped condition that binds, or shaped conditions that do not.
-    const [only] = conditions;
-    if (conditions.length === 1 && only.slot >= 0) {
-      const shape = only.shape!;
-      const onBound = action.onBound;
-      if (onBound?.slot === only.slot) {
-        // `c:[...] => issue(type="t", value=c.value)`: each claim is issued as the scan finds it,
-        // or, when the taint of all of them must be known first, the matched claims go to the action.
-        const { each, run } = onBound;
-        if (each) return (state) => forEachShaped(state, shape, each);
-        return (state) => {
-          const matched = matchShaped(state, shape);
-          if (matched !== undefined) run(matched, state, undefined);
-        };
-      }
-      return (state) => {
-        const matched = matchShaped(state, shape);
-        if (matched !== undefined) action([matched], state, undefined);
-      };
-    }
-    if (conditions.every((condition) => condition.slot < 0)) {
-      const all = shapes as readonly Shape[];
-      const negated = conditions.map((condition) => condition.negated);
-      return (state) => {
-        if (allShaped(state, all, negated)) action(EMPTY_SCOPE, state, undefined);
-      };
-    }
-  }
-  return (state) => {
-    const scope: Scope = slotCount === 0 ? EMPTY_SCOPE : new Array<undefined>(slotCount);
-    for (let i = 0; i < conditions.length; i++) {
-      const condition = conditions[i];
-      const shape = condition.shape;
-      if (shape === undefined) {
-        if (!condition.holds(scope, state)) return;
-      } else if (condition.slot >= 0) {
-        const matched = matchShaped(state, shape);
-        if (matched === undefined) return;
-        scope[condition.slot] = matched;
-      } else if (someShaped(state, shape) === condition.negated) return;
-    }
-    action(scope, state, undefined);
-  };
+  return { node, section, index, conditions, slotCount, action, plan: planOf(conditions, slotCount, action) };
 }
 
 function ruleUsesJmesPath(rule: Rule): boolean {

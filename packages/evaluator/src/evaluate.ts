@@ -13,7 +13,8 @@ import { Decisions } from "./decisions.js";
 import { ClaimSet } from "./claim-set.js";
 import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-properties.js";
 import { Fault } from "./fault.js";
-import { copyClaims } from "./prelude.js";
+import { MAX_EVALUATION_MS } from "./limits.js";
+import { runPlanned } from "./rule-plan.js";
 import { EMPTY_SCOPE, type Scope, type State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
 
@@ -71,7 +72,7 @@ export function evaluateCompiled(
   const tracing = options?.trace ?? true;
   // Without a trace, evaluation starts from what the policy's prelude makes (prelude.ts).
   const prelude = tracing ? undefined : policy.prelude;
-  const properties = prelude ? copyClaims(prelude.properties) : [];
+  const properties = prelude ? prelude.properties.slice() : [];
   const state: State = {
     incoming: new ClaimSet(claims, !policy.facts.producedUnread ? "read" : tracing ? "apart" : "dropped"),
     outgoing: [],
@@ -81,7 +82,7 @@ export function evaluateCompiled(
     permit: false,
     deny: false,
     jmespath: policy.jmespath,
-    budget: new Budget(options?.timeLimitMs, options?.clock),
+    budget: new Budget(options?.timeLimitMs ?? MAX_EVALUATION_MS, options?.clock ?? Date.now),
     readOnly: undefined,
   };
   if (prelude) {
@@ -133,7 +134,7 @@ function runRules(rules: readonly CompiledRule[], from: number, state: State): E
   let i = from;
   try {
     for (; i < rules.length; i++) {
-      rules[i].run(state);
+      runPlanned(rules[i].plan, state);
       if (Decisions.stopAtFirstDeny && state.deny) break;
     }
   } catch (thrown) {

@@ -13,13 +13,14 @@ import { Tuning } from "./tuning.js";
  * What the first rules of a policy do on every evaluation alike, done once when it is compiled:
  * the leading rules of configurationrules with no condition whose action is `issueproperty` with
  * literal arguments and a valid value (nearly every configurationrules section). An evaluation
- * without a trace starts from what they made, a copy of each claim, and runs the rules after
- * them; with a trace every rule runs, so the trace shows each.
+ * without a trace starts from what they made (their claims, frozen and shared, as those actions
+ * share them on every run) and runs the rules after them; with a trace every rule runs, so the
+ * trace shows each.
  */
 export interface Prelude {
   /** How many rules of configurationrules it stands for. */
   readonly rules: number;
-  /** Their property claims, in order: templates, copied for each evaluation. */
+  /** Their property claims, in order. */
   readonly properties: readonly Claim[];
   /** The engine properties after them. */
   readonly engine: EngineProperties;
@@ -41,13 +42,4 @@ export function preludeOf(configuration: readonly CompiledRule[]): Prelude | und
   }
   if (properties.length === 0) return undefined;
   return { rules: properties.length, properties, engine: Object.freeze(engine) };
-}
-
-/** Each evaluation's own copies of the prelude's claims. */
-export function copyClaims(claims: readonly Claim[]): Claim[] {
-  return claims.map(copyClaim);
-}
-
-function copyClaim({ type, value, valueType, issuer }: Claim): Claim {
-  return { type, value, valueType, issuer };
 }

@@ -29,11 +29,10 @@ export function someShaped(state: State, { type, test, value }: Shape): boolean 
   const budget = state.budget;
   const candidates = state.incoming.candidates(type, budget);
   const length = candidates.length;
-  for (let j = 0; j < length;) {
-    for (const end = budget.through(j, length); j < end; j++) {
-      const claim = candidates[j];
-      if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) return true;
-    }
+  for (let j = 0, end = 0; j < length; j++) {
+    if (j === end) end = budget.through(j, length);
+    const claim = candidates[j];
+    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value)) return true;
   }
   return false;
 }
@@ -61,12 +60,11 @@ export function forEachShaped(
   const budget = state.budget;
   const candidates = state.incoming.candidates(type, budget);
   const length = candidates.length;
-  for (let j = 0; j < length;) {
-    for (const end = budget.through(j, length); j < end; j++) {
-      const claim = candidates[j];
-      if (claim.type === type && (value === undefined ? test(claim) : claim.value === value))
-        visit(claim, state);
-    }
+  for (let j = 0, end = 0; j < length; j++) {
+    if (j === end) end = budget.through(j, length);
+    const claim = candidates[j];
+    if (claim.type === type && (value === undefined ? test(claim) : claim.value === value))
+      visit(claim, state);
   }
 }
 
@@ -86,16 +84,15 @@ function matchAll(
   const candidates = state.incoming.candidates(type, budget);
   const length = candidates.length;
   let matched: Claim[] | undefined;
-  for (let j = 0; j < length;) {
-    for (const end = budget.through(j, length); j < end; j++) {
-      const claim = candidates[j];
-      if (
-        (type === undefined || claim.type === type) &&
-        (value === undefined ? test(claim) : claim.value === value)
-      ) {
-        if (matched === undefined) matched = [claim];
-        else matched.push(claim);
-      }
+  for (let j = 0, end = 0; j < length; j++) {
+    if (j === end) end = budget.through(j, length);
+    const claim = candidates[j];
+    if (
+      (type === undefined || claim.type === type) &&
+      (value === undefined ? test(claim) : claim.value === value)
+    ) {
+      if (matched === undefined) matched = [claim];
+      else matched.push(claim);
     }
   }
   return matched;

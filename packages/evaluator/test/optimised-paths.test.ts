@@ -205,6 +205,24 @@ describe("the optimised paths", () => {
     );
   });
 
+  test("share a literal claim, frozen, between evaluations, with a trace and without", async () => {
+    const [, , , compiled] = await variantsOf(`version=1.2;
+      configurationrules { => issueproperty(type="x-ms-sgx-tcbidentifier", value="10"); };
+      authorizationrules { => permit(); }; issuancerules { => issue(type="t", value=1); };`);
+    expect(compiled.prelude?.rules).toBe(1);
+    const [untraced, traced] = [
+      compiled.evaluate([], { trace: false }),
+      compiled.evaluate([], { trace: true }),
+    ];
+    expect(untraced.properties[0]).toBe(traced.properties[0]);
+    expect(untraced.issued[0]).toBe(traced.issued[0]);
+    // Claims are read-only values: a caller that tries to change one is told so.
+    expect(() => Object.assign(untraced.issued[0], { value: 2 })).toThrow(TypeError);
+    expect(compiled.evaluate([], { trace: false }).issued).toEqual([
+      { type: "t", value: 1, valueType: "Integer", issuer: "AttestationPolicy" },
+    ]);
+  });
+
   test("keep the incoming set whole and in order when produced claims join it at the end", async () => {
     // Small and large sets (an array made at its size is only fast up to some 16,000 elements).
     const policy = `version=1.2; authorizationrules { => permit(); };
