@@ -87,7 +87,7 @@ export class ClaimSet {
   /** The claims of `type`, from the index, brought up to date with the claims that joined since. */
   private ofType(type: string, budget: Budget): readonly Claim[] {
     const list = this.list;
-    const index = (this.byType ??= new Map());
+    const index = (this.byType ??= new Map<string, Claim[]>());
     // Indexing is work on the evaluation's budget like scanning: its deadline still holds.
     for (let i = this.indexed; i < list.length; i++) {
       budget.tick();

@@ -56,7 +56,7 @@ export function planOf(
       return plan(EACH, undefined, undefined, action, only.shape, each, undefined);
     if (conditions.every((condition) => condition.slot < 0)) {
       const negated = conditions.map((condition) => condition.negated);
-      return plan(SCAN, shapes as Shape[], negated, action, undefined, undefined, undefined);
+      return plan(SCAN, shapes, negated, action, undefined, undefined, undefined);
     }
   }
   return plan(
