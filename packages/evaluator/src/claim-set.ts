@@ -1,6 +1,5 @@
 import type { Claim } from "@maa-policy/parser";
 import type { Budget } from "./budget.js";
-import { Tuning } from "./tuning.js";
 
 const NONE: readonly Claim[] = Object.freeze([]);
 
@@ -24,16 +23,15 @@ export class ClaimSet {
   declare private unread: Claim[] | undefined;
   declare private byType: Map<string, Claim[]> | undefined;
   declare private indexed: number;
-  declare private scanned: number;
   declare private readonly produced: Produced;
 
-  constructor(input: readonly Claim[], produced: Produced) {
+  /** `indexed`: conditions read the claims of their type from an index (`Tuning.scansBeforeIndex`). */
+  constructor(input: readonly Claim[], produced: Produced, indexed: boolean) {
     this.list = input;
     this.owned = false;
     this.unread = undefined;
-    this.byType = undefined;
+    this.byType = indexed ? new Map() : undefined;
     this.indexed = 0;
-    this.scanned = 0;
     this.produced = produced;
   }
 
@@ -73,21 +71,14 @@ export class ClaimSet {
 
   /** The claims a condition must test: every claim, or only those of `type` when the condition requires it. */
   candidates(type: string | undefined, budget: Budget): readonly Claim[] {
-    const list = this.list;
-    if (type === undefined || (this.byType === undefined && !this.worthIndexing(list.length))) return list;
-    return this.ofType(type, budget);
-  }
-
-  /** Whether scans with a type have read the set more times over than building the index would cost. */
-  private worthIndexing(length: number): boolean {
-    this.scanned += length;
-    return this.scanned > Tuning.scansBeforeIndex * length;
+    return type === undefined || this.byType === undefined
+      ? this.list
+      : this.ofType(type, this.byType, budget);
   }
 
   /** The claims of `type`, from the index, brought up to date with the claims that joined since. */
-  private ofType(type: string, budget: Budget): readonly Claim[] {
+  private ofType(type: string, index: Map<string, Claim[]>, budget: Budget): readonly Claim[] {
     const list = this.list;
-    const index = (this.byType ??= new Map<string, Claim[]>());
     // Indexing is work on the evaluation's budget like scanning: its deadline still holds.
     for (let i = this.indexed; i < list.length; i++) {
       budget.tick();

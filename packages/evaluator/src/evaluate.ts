@@ -15,6 +15,7 @@ import { DEFAULT_ENGINE_PROPERTIES, type EngineProperties } from "./engine-prope
 import { Fault } from "./fault.js";
 import { MAX_EVALUATION_MS } from "./limits.js";
 import { runPlanned } from "./rule-plan.js";
+import { Tuning } from "./tuning.js";
 import { EMPTY_SCOPE, type Scope, type State } from "./state.js";
 import type { ConditionTrace, RuleTrace } from "./trace.js";
 
@@ -74,7 +75,11 @@ export function evaluateCompiled(
   const prelude = tracing ? undefined : policy.prelude;
   const properties = prelude ? prelude.properties.slice() : [];
   const state: State = {
-    incoming: new ClaimSet(claims, !policy.facts.producedUnread ? "read" : tracing ? "apart" : "dropped"),
+    incoming: new ClaimSet(
+      claims,
+      !policy.facts.producedUnread ? "read" : tracing ? "apart" : "dropped",
+      policy.facts.typedConditions > Tuning.scansBeforeIndex,
+    ),
     outgoing: [],
     outgoingByType: undefined,
     properties,

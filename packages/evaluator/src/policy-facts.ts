@@ -27,15 +27,19 @@ export interface PolicyFacts {
    * by being made from a read-only claim's value. Actions then never look for the taint.
    */
   readonly noReadOnly: boolean;
+  /** How many conditions require a literal type: how many scans by type an evaluation makes at most. */
+  readonly typedConditions: number;
 }
 
-/** Facts that hold for no policy: what compiling with `Tuning.policyFacts` off assumes. */
-const NO_FACTS: PolicyFacts = { producedUnread: false, issuedByOneAction: new Set(), noReadOnly: false };
+/** The shortcuts no policy allows: what compiling with `Tuning.policyFacts` off assumes. */
+const NO_FACTS = { producedUnread: false, issuedByOneAction: new Set<string>(), noReadOnly: false };
 
 export function policyFacts(policy: Policy): PolicyFacts {
-  if (!Tuning.policyFacts) return NO_FACTS;
   const rules = policy.sections.flatMap((section) => section.rules);
   const read = rules.flatMap((rule) => rule.conditions.map(literalTypeOf));
+  // Not a shortcut, but what deciding on an index needs: on either path.
+  const typedConditions = read.filter((type) => type !== undefined).length;
+  if (!Tuning.policyFacts) return { ...NO_FACTS, typedConditions };
   const produced = rules
     .map((rule) => rule.action)
     .filter((action) => action.name !== "permit" && action.name !== "deny");
@@ -50,7 +54,7 @@ export function policyFacts(policy: Policy): PolicyFacts {
         issued.filter((type, i) => issued.indexOf(type) === i && issued.lastIndexOf(type) === i) as string[],
       );
   const noReadOnly = read.every((type) => type !== undefined && !isReadOnlyType(type));
-  return { producedUnread, issuedByOneAction, noReadOnly };
+  return { producedUnread, issuedByOneAction, noReadOnly, typedConditions };
 }
 
 /** The literal type a claim action makes, or undefined when it may make any (claim=, a computed type). */

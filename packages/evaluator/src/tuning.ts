@@ -19,8 +19,9 @@ export const Tuning = {
    */
   policyFacts: true,
   /**
-   * Conditions with a literal type read only the claims of that type once they have scanned the
-   * set this many times over (an index costs about ten scans to build, then each lookup is one).
+   * Conditions with a literal type read only the claims of that type, from an index, when the
+   * policy has more than this many of them: each scans the set at most once an evaluation, and an
+   * index costs about ten scans to build, then each lookup is one. Decided when an evaluation starts.
    */
   scansBeforeIndex: 8,
   /** Issued claims are compared one by one below this many, then looked up by type. */
