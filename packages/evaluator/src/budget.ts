@@ -74,7 +74,7 @@ export class Budget {
    * One more claim added, issued or issued as a property, or `count` at once (a prelude's). Not a
    * tick: making a claim is bounded work, and at most MAX_PRODUCED_CLAIMS are made.
    */
-  produce(count = 1): void {
+  produce(count: number): void {
     if ((this.produced += count) > MAX_PRODUCED_CLAIMS) fault(TOO_MANY_CLAIMS);
   }
 

@@ -92,7 +92,9 @@ export function evaluateCompiled(
   };
   if (prelude) {
     state.budget.produce(properties.length);
-    for (let i = 0; i < properties.length; i++) state.incoming.add(properties[i]);
+    // Without a trace, produced claims join the set only when a condition may read them.
+    if (!policy.facts.producedUnread)
+      for (let i = 0; i < properties.length; i++) state.incoming.add(properties[i]);
   }
   const trace: RuleTrace[] | undefined = tracing ? [] : undefined;
   let outcome: Outcome = "permit";
