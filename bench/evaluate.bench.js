@@ -114,6 +114,9 @@ function handWrittenGenerated(claims, rules) {
     if (signers.length === 0) continue;
     if (!incoming.some((c) => c.type === "x-ms-sgx-svn" && typeof c.value === "number" && c.value >= i % 7))
       continue;
+    // Issued once if identical (spec §8.1): only this rule issues its type, so only its own claims
+    // can be identical to one it makes; the incoming set keeps every one.
+    const made = [];
     for (const c of signers) {
       const claim = {
         type: `claim-${i}`,
@@ -121,12 +124,10 @@ function handWrittenGenerated(claims, rules) {
         valueType: c.valueType,
         issuer: "AttestationPolicy",
       };
-      // Issued once if identical (spec §8.1); the incoming set keeps every one.
-      const type = claim.type;
-      if (!issued.some((d) => d.type === type && d.valueType === c.valueType && d.value === c.value))
-        issued.push(claim);
+      if (!made.some((d) => d.valueType === c.valueType && d.value === c.value)) made.push(claim);
       incoming.push(claim);
     }
+    issued.push(...made);
   }
   return { outcome: "permit", issued, properties: [] };
 }
