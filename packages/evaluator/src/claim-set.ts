@@ -78,6 +78,11 @@ export class ClaimSet {
 
   /** The claims of `type`, from the index, brought up to date with the claims that joined since. */
   private ofType(type: string, index: Map<string, Claim[]>, budget: Budget): readonly Claim[] {
+    if (this.indexed < this.list.length) this.catchUp(index, budget);
+    return index.get(type) ?? NONE;
+  }
+
+  private catchUp(index: Map<string, Claim[]>, budget: Budget): void {
     const list = this.list;
     // Indexing is work on the evaluation's budget like scanning: its deadline still holds.
     for (let i = this.indexed; i < list.length; i++) {
@@ -88,6 +93,5 @@ export class ClaimSet {
       else index.set(claim.type, [claim]);
     }
     this.indexed = list.length;
-    return index.get(type) ?? NONE;
   }
 }
