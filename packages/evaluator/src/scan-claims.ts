@@ -24,6 +24,10 @@ export interface Shape {
   readonly value: ClaimValue | undefined;
 }
 
+// Each scan writes its loop and its test out: a shared helper for the test, inlined at every scan,
+// made the example's evaluation 1.45x -> 1.74x its floor by spending V8's inlining budget
+// (docs/decisions.md, "The hot path fits V8's inlining budget").
+
 /** Whether some claim has the shape: the first match decides. */
 export function someShaped(state: State, { type, test, value }: Shape): boolean {
   const budget = state.budget;
