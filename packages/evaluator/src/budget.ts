@@ -26,13 +26,10 @@ export class Budget {
   declare private readonly limitMs: number;
   declare private readonly clock: () => number;
 
-  /**
-   * `limitMs`: `MAX_EVALUATION_MS` unless a caller asks for less (or more); `clock`: `Date.now`
-   * unless a test's; `produced`: the claims the evaluation starts with having made (a prelude's).
-   */
-  constructor(limitMs: number, clock: () => number, produced: number) {
+  /** `limitMs`: `MAX_EVALUATION_MS` unless a caller asks for less (or more); `clock`: `Date.now` unless a test's. */
+  constructor(limitMs: number, clock: () => number) {
     this.work = 0;
-    this.produced = produced;
+    this.produced = 0;
     this.built = 0;
     this.nextCheck = CLOCK_EVERY;
     this.started = false;
@@ -74,11 +71,11 @@ export class Budget {
   }
 
   /**
-   * One more claim added, issued or issued as a property. Not a tick: making a claim is bounded
-   * work, and at most MAX_PRODUCED_CLAIMS are made.
+   * One more claim added, issued or issued as a property, or `count` at once (a prelude's). Not a
+   * tick: making a claim is bounded work, and at most MAX_PRODUCED_CLAIMS are made.
    */
-  produce(): void {
-    if (++this.produced > MAX_PRODUCED_CLAIMS) fault(TOO_MANY_CLAIMS);
+  produce(count: number): void {
+    if ((this.produced += count) > MAX_PRODUCED_CLAIMS) fault(TOO_MANY_CLAIMS);
   }
 
   /** A string of `length` characters about to be built. */

@@ -25,14 +25,10 @@ export class ClaimSet {
   declare private indexed: number;
   declare private readonly produced: Produced;
 
-  /**
-   * `list`: the claims the evaluation starts with, the caller's array unless `owned` (then a copy
-   * with a prelude's claims joined); `indexed`: conditions read the claims of their type from an
-   * index (`Tuning.scansBeforeIndex`).
-   */
-  constructor(list: readonly Claim[], owned: boolean, produced: Produced, indexed: boolean) {
-    this.list = list;
-    this.owned = owned;
+  /** `indexed`: conditions read the claims of their type from an index (`Tuning.scansBeforeIndex`). */
+  constructor(input: readonly Claim[], produced: Produced, indexed: boolean) {
+    this.list = input;
+    this.owned = false;
     this.unread = undefined;
     this.byType = indexed ? new Map() : undefined;
     this.indexed = 0;

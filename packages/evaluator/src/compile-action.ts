@@ -224,7 +224,7 @@ function emitter(
       node.range,
     );
   const produce = (state: State, claim: Claim, readOnly: boolean): void => {
-    state.budget.produce();
+    state.budget.produce(1);
     if (readOnly) {
       if (action !== "add" || Decisions.addOfReadOnlyIsError) readOnlyFault(claim);
       markReadOnly(claim, state);

@@ -74,12 +74,9 @@ export function evaluateCompiled(
   // Without a trace, evaluation starts from what the policy's prelude makes (prelude.ts).
   const prelude = tracing ? undefined : policy.prelude;
   const properties = prelude ? prelude.properties.slice() : [];
-  // A prelude's claims join the incoming set from the start when a condition may read them.
-  const joined = prelude !== undefined && !policy.facts.producedUnread;
   const state: State = {
     incoming: new ClaimSet(
-      joined ? claims.concat(properties) : claims,
-      joined,
+      claims,
       !policy.facts.producedUnread ? "read" : tracing ? "apart" : "dropped",
       policy.facts.typedConditions > Tuning.scansBeforeIndex,
     ),
@@ -90,13 +87,15 @@ export function evaluateCompiled(
     permit: false,
     deny: false,
     jmespath: policy.jmespath,
-    budget: new Budget(
-      options?.timeLimitMs ?? MAX_EVALUATION_MS,
-      options?.clock ?? Date.now,
-      properties.length,
-    ),
+    budget: new Budget(options?.timeLimitMs ?? MAX_EVALUATION_MS, options?.clock ?? Date.now),
     readOnly: undefined,
   };
+  if (prelude) {
+    state.budget.produce(properties.length);
+    // Without a trace, produced claims join the set only when a condition may read them.
+    if (!policy.facts.producedUnread)
+      for (let i = 0; i < properties.length; i++) state.incoming.add(properties[i]);
+  }
   const trace: RuleTrace[] | undefined = tracing ? [] : undefined;
   let outcome: Outcome = "permit";
   let error: ServiceError | undefined;
