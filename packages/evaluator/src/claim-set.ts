@@ -1,7 +1,6 @@
 import type { Claim } from "@maa-policy/parser";
 import type { Budget } from "./budget.js";
-
-const NONE: readonly Claim[] = Object.freeze([]);
+import { NONE } from "./scan-claims.js";
 
 /**
  * What becomes of the claims an evaluation adds: they join the set at once (`read`: a condition

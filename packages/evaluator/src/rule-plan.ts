@@ -4,7 +4,7 @@ import type { CompiledCondition } from "./compile-condition.js";
 import { allShaped, forEachShaped, matchShaped, someShaped, type Shape } from "./scan-claims.js";
 import { EMPTY_SCOPE, type Scope, type State } from "./state.js";
 
-/** How a rule runs without a trace (`RulePlan.kind`). */
+// How a rule runs without a trace (`RulePlan.kind`):
 /** Its own closure (`run`). */
 const CLOSURE = 0;
 /** Shaped conditions that bind nothing (`shapes`, `negated`), then the action if they all hold. */
